@@ -1,0 +1,59 @@
+package org.toy.runtime;
+
+import org.toy.vm.ThreadState;
+
+/**
+ * A function written in Java: a built-in ({@code len}), a module function ({@code time.sleep}) or a
+ * method of a built-in type ({@code str.upper}, which receives self as {@code args[0]}).
+ */
+public final class BuiltinFunction extends ToyObject {
+    public static final ToyType TYPE = new ToyType("builtin_function_or_method", ToyType.OBJECT);
+
+    /** The Java body, in the vectorcall shape of {@link ToyObject#call}. */
+    @FunctionalInterface
+    public interface Body {
+        ToyObject call(ThreadState ts, ToyObject[] args, String[] kwNames);
+    }
+
+    private final String name;
+    private final ToyType owner;
+    private final Body body;
+
+    private BuiltinFunction(String name, ToyType owner, Body body) {
+        this.name = name;
+        this.owner = owner;
+        this.body = body;
+    }
+
+    public static BuiltinFunction function(String name, Body body) {
+        return new BuiltinFunction(name, null, body);
+    }
+
+    public static BuiltinFunction method(ToyType owner, String name, Body body) {
+        return new BuiltinFunction(name, owner, body);
+    }
+
+    public String name() { return name; }
+
+    /** True for a method of a built-in type: looking it up on an instance binds it. */
+    public boolean isMethod() { return owner != null; }
+
+    @Override public ToyType type() { return TYPE; }
+
+    @Override
+    public String repr() {
+        return owner == null ? "<built-in function " + name + ">"
+                : "<method '" + name + "' of '" + owner.name() + "' objects>";
+    }
+
+    @Override
+    public ToyObject call(ThreadState ts, ToyObject[] args, String[] kwNames) {
+        return body.call(ts, args, kwNames);
+    }
+
+    @Override
+    public ToyObject getAttr(String attr) {
+        if (attr.equals("__name__") || attr.equals("__qualname__")) return ToyStr.of(name);
+        return super.getAttr(attr);
+    }
+}

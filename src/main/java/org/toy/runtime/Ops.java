@@ -1,0 +1,124 @@
+package org.toy.runtime;
+
+import org.toy.ast.BinaryOp;
+import org.toy.ast.CompareOp;
+
+/**
+ * The generic operations of Python's abstract object layer ({@code Objects/abstract.c}): dispatch
+ * to the operands' methods, the reflected fallback, and the TypeErrors with CPython's messages.
+ * The VM's hot paths handle the common int cases inline and call here for everything else.
+ */
+public final class Ops {
+    private Ops() {}
+
+    /** {@code a OP b}: left operand first, then the reflected method of the right one. */
+    public static ToyObject binary(BinaryOp op, ToyObject a, ToyObject b) {
+        ToyObject r;
+        // A right operand whose type subclasses the left's gets the first try, as in CPython.
+        if (b.type() != a.type() && b.type().isSubtypeOf(a.type())) {
+            r = b.binaryReflected(op, a);
+            if (r != NotImplemented.NOT_IMPLEMENTED) return r;
+            r = a.binary(op, b);
+        } else {
+            r = a.binary(op, b);
+            if (r != NotImplemented.NOT_IMPLEMENTED) return r;
+            r = b.binaryReflected(op, a);
+        }
+        if (r != NotImplemented.NOT_IMPLEMENTED) return r;
+        throw binaryTypeError(op, a, b);
+    }
+
+    /** {@code a OP= b}: the in-place method, else the ordinary operator. */
+    public static ToyObject binaryInPlace(BinaryOp op, ToyObject a, ToyObject b) {
+        ToyObject r = a.binaryInPlace(op, b);
+        if (r != NotImplemented.NOT_IMPLEMENTED) return r;
+        try {
+            return binary(op, a, b);
+        } catch (ToyError e) {
+            throw e;
+        }
+    }
+
+    private static ToyError binaryTypeError(BinaryOp op, ToyObject a, ToyObject b) {
+        if (op == BinaryOp.ADD && a instanceof ToyStr) {
+            return Errors.typeError("can only concatenate str (not \"" + b.type().name() + "\") to str");
+        }
+        if (op == BinaryOp.ADD && (a instanceof ToyList || a instanceof ToyTuple) && a.type() != b.type()) {
+            return Errors.typeError("can only concatenate " + a.type().name() + " (not \"" + b.type().name()
+                    + "\") to " + a.type().name());
+        }
+        if (op == BinaryOp.POWER) {
+            return Errors.typeError("unsupported operand type(s) for ** or pow(): '" + a.type().name() + "' and '"
+                    + b.type().name() + "'");
+        }
+        return Errors.unsupported(op.symbol, a, b);
+    }
+
+    /** Rich comparison for the six ordering operators, with Python's reflection and defaults. */
+    public static ToyObject compare(CompareOp op, ToyObject a, ToyObject b) {
+        ToyObject r;
+        boolean reflectedFirst = b.type() != a.type() && b.type().isSubtypeOf(a.type());
+        if (reflectedFirst) {
+            r = b.compare(op.swapped(), a);
+            if (r != NotImplemented.NOT_IMPLEMENTED) return r;
+        }
+        r = a.compare(op, b);
+        if (r != NotImplemented.NOT_IMPLEMENTED) return r;
+        if (!reflectedFirst) {
+            r = b.compare(op.swapped(), a);
+            if (r != NotImplemented.NOT_IMPLEMENTED) return r;
+        }
+        switch (op) {
+            case EQ: return ToyBool.of(a == b || a.eq(b));
+            case NE: return ToyBool.of(!(a == b || a.eq(b)));
+            default:
+                throw Errors.typeError("'" + op.symbol + "' not supported between instances of '" + a.type().name()
+                        + "' and '" + b.type().name() + "'");
+        }
+    }
+
+    /** {@code a == b} as a Java boolean. */
+    public static boolean eq(ToyObject a, ToyObject b) {
+        if (a == b) return true;
+        ToyObject r = a.compare(CompareOp.EQ, b);
+        if (r == NotImplemented.NOT_IMPLEMENTED) r = b.compare(CompareOp.EQ, a);
+        if (r == NotImplemented.NOT_IMPLEMENTED) return a.eq(b);
+        return r.isTrue();
+    }
+
+    /** {@code a < b} as a Java boolean (sorting, min, max). */
+    public static boolean lessThan(ToyObject a, ToyObject b) {
+        return compare(CompareOp.LT, a, b).isTrue();
+    }
+
+    public static ToyObject bool(boolean b) { return b ? ToyBool.TRUE : ToyBool.FALSE; }
+
+    /**
+     * repr() with a guard against self-containing containers ({@code l.append(l)} prints {@code [[...]]}).
+     * The guard is per thread, as CPython's Py_ReprEnter keeps it in the thread state.
+     */
+    public static String repr(ToyObject o) {
+        if (!(o instanceof ToyList || o instanceof ToyDict || o instanceof ToySetLike)) return o.repr();
+        java.util.IdentityHashMap<ToyObject, Boolean> active = REPR_ACTIVE.get();
+        if (active.containsKey(o)) {
+            return o instanceof ToyList ? "[...]" : o instanceof ToyDict ? "{...}" : o.type().name() + "(...)";
+        }
+        active.put(o, Boolean.TRUE);
+        try {
+            return o.repr();
+        } finally {
+            active.remove(o);
+        }
+    }
+
+    private static final ThreadLocal<java.util.IdentityHashMap<ToyObject, Boolean>> REPR_ACTIVE =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
+    /** Marker for set-like containers that take part in the recursive-repr guard. */
+    public interface ToySetLike {}
+
+    /** {@code id(o)}: a number identifying the object while it lives. */
+    public static long id(ToyObject o) {
+        return System.identityHashCode(o) & 0xFFFFFFFFL;
+    }
+}

@@ -1,0 +1,40 @@
+package org.toy.vm;
+
+import org.toy.runtime.ToyException;
+import org.toy.runtime.ToyObject;
+
+/**
+ * Everything that belongs to one thread running Toy code (CPython's {@code PyThreadState}): its
+ * frames, the exception being handled (for a bare {@code raise}), and its recursion depth.
+ * Built-ins receive the calling thread's state and use it to call back into Toy.
+ */
+public final class ThreadState {
+    private final Interpreter interp;
+
+    /** The exception currently being handled by an {@code except} block, or null. */
+    ToyException handledException;
+
+    /** Toy frames currently on this thread (the recursion depth). */
+    int depth;
+
+    public ThreadState(Interpreter interp) {
+        this.interp = interp;
+    }
+
+    public Interpreter interp() { return interp; }
+
+    /** The exception being handled right now ({@code sys.exc_info()[1]}), or null. */
+    public ToyException handledException() { return handledException; }
+
+    /**
+     * Calls any callable from Java (a built-in's callback: {@code sorted(key=f)}, {@code map(f, xs)}).
+     * Toy functions run in a nested dispatch loop that stops when their frame returns.
+     */
+    public ToyObject call(ToyObject callable, ToyObject... args) {
+        return call(callable, args, ToyObject.NO_KEYWORDS);
+    }
+
+    public ToyObject call(ToyObject callable, ToyObject[] args, String[] kwNames) {
+        return callable.call(this, args, kwNames);
+    }
+}
