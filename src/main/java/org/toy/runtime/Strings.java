@@ -24,4 +24,19 @@ public final class Strings {
         }
         return b.append(quote).toString();
     }
+
+    /** ascii(): a repr with every non-ASCII character escaped. */
+    public static String ascii(String repr) {
+        StringBuilder b = new StringBuilder(repr.length());
+        for (int i = 0; i < repr.length(); i++) {
+            char c = repr.charAt(i);
+            if (c < 0x80) b.append(c);
+            else if (c <= 0xff) b.append(String.format("\\x%02x", (int) c));
+            else if (Character.isHighSurrogate(c) && i + 1 < repr.length()) {
+                b.append(String.format("\\U%08x", repr.codePointAt(i)));
+                i++;
+            } else b.append(String.format("\\u%04x", (int) c));
+        }
+        return b.toString();
+    }
 }

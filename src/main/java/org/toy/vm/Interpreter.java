@@ -6,12 +6,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.toy.ast.Module;
+import org.toy.builtins.Builtins;
+import org.toy.bytecode.Code;
+import org.toy.compile.Compiler;
+import org.toy.gil.EvalBreaker;
+import org.toy.parse.Parsing;
+import org.toy.runtime.ToyDict;
 import org.toy.runtime.ToyModule;
+import org.toy.runtime.ToyObject;
+import org.toy.runtime.ToyStr;
+import org.toy.source.Source;
 
 /**
- * One Toy interpreter (CPython's {@code PyInterpreterState}): its modules, its streams and its
- * {@code sys} settings. Nothing in the runtime is static and mutable, so several interpreters can
- * live in one JVM (tests, the REPL) and a child process starts a fresh one.
+ * One Toy interpreter (CPython's {@code PyInterpreterState}): its modules, its streams, its
+ * {@code sys} settings and its eval breaker. Nothing in the runtime is static and mutable, so
+ * several interpreters can live in one JVM (tests, the REPL) and a child process starts a
+ * fresh one.
  */
 public final class Interpreter {
     private final PrintStream stdout;
@@ -19,6 +30,8 @@ public final class Interpreter {
     private final BufferedReader stdin;
     private final Map<String, ToyModule> modules = new HashMap<>();
     private final List<String> argv = new ArrayList<>();
+    private final EvalBreaker breaker = new EvalBreaker();
+    private final ThreadState mainThread;
     private ToyModule builtins;
     private int recursionLimit = 1000;
     private double switchInterval = 0.005;
@@ -27,11 +40,17 @@ public final class Interpreter {
         this.stdout = stdout;
         this.stderr = stderr;
         this.stdin = stdin;
+        this.mainThread = new ThreadState(this, true);
+        this.builtins = Builtins.create(this);
+        modules.put("builtins", builtins);
     }
 
     public PrintStream stdout() { return stdout; }
     public PrintStream stderr() { return stderr; }
     public BufferedReader stdin() { return stdin; }
+
+    /** The state of the thread that created the interpreter. */
+    public ThreadState mainThread() { return mainThread; }
 
     /** {@code sys.modules}: every module imported so far, by name. */
     public Map<String, ToyModule> modules() { return modules; }
@@ -41,7 +60,11 @@ public final class Interpreter {
 
     public ToyModule builtins() { return builtins; }
 
+    public ToyDict builtinsDict() { return builtins.globals(); }
+
     public void setBuiltins(ToyModule builtins) { this.builtins = builtins; }
+
+    public EvalBreaker breaker() { return breaker; }
 
     public int recursionLimit() { return recursionLimit; }
 
@@ -50,4 +73,25 @@ public final class Interpreter {
     public double switchInterval() { return switchInterval; }
 
     public void setSwitchInterval(double seconds) { this.switchInterval = seconds; }
+
+    /** Parses and compiles source text; throws ToySyntaxError. */
+    public Code compile(Source source, boolean interactive) {
+        Module tree = Parsing.parse(source);
+        return Compiler.compile(tree, interactive);
+    }
+
+    /** A new module registered in {@code sys.modules}, with {@code __name__} and {@code __file__}. */
+    public ToyModule newModule(String name, String file) {
+        ToyModule m = new ToyModule(name);
+        if (file != null) m.define("__file__", ToyStr.of(file));
+        m.define("__builtins__", builtins);
+        modules.put(name, m);
+        return m;
+    }
+
+    /** Runs module-level code with {@code globals} as its namespace. */
+    public ToyObject exec(ThreadState ts, Code code, ToyDict globals) {
+        Frame frame = new Frame(code, globals, builtinsDict(), null);
+        return EvalLoop.run(ts, frame);
+    }
 }

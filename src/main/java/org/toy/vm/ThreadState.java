@@ -17,9 +17,23 @@ public final class ThreadState {
     /** Toy frames currently on this thread (the recursion depth). */
     int depth;
 
+    /** Set just before a re-raise, so unwinding adds no second traceback line for the same frame. */
+    boolean reraising;
+
+    private final boolean main;
+
+    /** The state of an interpreter's main thread. */
     public ThreadState(Interpreter interp) {
-        this.interp = interp;
+        this(interp, true);
     }
+
+    public ThreadState(Interpreter interp, boolean main) {
+        this.interp = interp;
+        this.main = main;
+    }
+
+    /** Whether this is the interpreter's main thread (the one KeyboardInterrupt goes to). */
+    public boolean isMain() { return main; }
 
     public Interpreter interp() { return interp; }
 

@@ -1,0 +1,355 @@
+package org.toy.vm;
+
+import static org.toy.bytecode.Opcode.*;
+
+import org.toy.ast.BinaryOp;
+import org.toy.ast.CompareOp;
+import org.toy.bytecode.Code;
+import org.toy.gil.EvalBreaker;
+import org.toy.runtime.Errors;
+import org.toy.runtime.Ops;
+import org.toy.runtime.ToyBool;
+import org.toy.runtime.ToyCell;
+import org.toy.runtime.ToyError;
+import org.toy.runtime.ToyFunction;
+import org.toy.runtime.ToyInt;
+import org.toy.runtime.ToyList;
+import org.toy.runtime.ToyNone;
+import org.toy.runtime.ToyObject;
+
+/**
+ * The dispatch loop: fetch an instruction, switch on its opcode, repeat (clox's {@code run()},
+ * CPython's {@code _PyEval_EvalFrameDefault}).
+ *
+ * <p>Design points, each for speed or for correctness under the GIL:
+ * <ul>
+ *   <li>The hot state — instructions, slots, {@code ip}, {@code sp} — lives in Java locals and is
+ *       written back to the {@link Frame} only around calls and exceptions (Wren's
+ *       STORE_FRAME/LOAD_FRAME), so the JIT can keep it in registers.</li>
+ *   <li>A Toy→Toy call does not recurse in Java: the callee's frame replaces the current one in
+ *       this same loop, and {@code RETURN_VALUE} switches back. Depth is counted exactly, so
+ *       {@code RecursionError} comes at {@code sys.getrecursionlimit()}, never a
+ *       {@code StackOverflowError}. Built-ins that call back into Toy enter a nested loop
+ *       through {@link #callFunction}.</li>
+ *   <li>Only the common cases are inline (small-int arithmetic and comparison, truth tests,
+ *       locals); everything else calls out to {@link Ops} or {@link SlowPaths}, keeping this
+ *       method well under HotSpot's 8000-byte limit for compiling a method.</li>
+ *   <li>The eval breaker is polled only at {@code JUMP_BACKWARD}, {@code RESUME} and after a
+ *       call returns to this loop, as in CPython 3.10+.</li>
+ *   <li>Exceptions are Java {@link ToyError}s caught once around the loop; the handler looks
+ *       up the code's exception table (zero-cost try, as CPython 3.11) or unwinds the frame.</li>
+ * </ul>
+ */
+public final class EvalLoop {
+    private EvalLoop() {}
+
+    /** Calls a Toy function from Java and runs it to completion in a nested loop. */
+    public static ToyObject callFunction(ThreadState ts, ToyFunction fn, ToyObject[] args, String[] kwNames) {
+        Frame frame = Calls.newFrame(ts, fn, args, 0, args.length, kwNames);
+        return run(ts, frame);
+    }
+
+    /** Runs {@code entry} (and whatever it calls) until it returns; its exceptions propagate. */
+    public static ToyObject run(ThreadState ts, Frame entry) {
+        if (++ts.depth > ts.interp().recursionLimit()) {
+            ts.depth--;
+            throw Errors.recursionError();
+        }
+        entry.back = null;
+        Frame f = entry;
+        EvalBreaker breaker = ts.interp().breaker();
+        String[] kwNames = ToyObject.NO_KEYWORDS;
+        while (true) {
+            Code code = f.code;
+            int[] ins = code.instructions;
+            ToyObject[] s = f.slots;
+            ToyObject[] consts = code.consts;
+            int ip = f.ip;
+            int sp = f.sp;
+            try {
+                while (true) {
+                    int word = ins[ip++];
+                    int arg = word >>> 8;
+                    switch (word & 0xFF) {
+                        case NOP:
+                            break;
+                        case RESUME:
+                            if (breaker.pending() != 0) {
+                                f.ip = ip;
+                                SlowPaths.handleBreaker(ts);
+                            }
+                            break;
+                        case POP_TOP:
+                            s[--sp] = null;
+                            break;
+                        case PUSH_NULL:
+                            s[sp++] = null;
+                            break;
+                        case COPY:
+                            s[sp] = s[sp - arg];
+                            sp++;
+                            break;
+                        case SWAP: {
+                            ToyObject t = s[sp - 1];
+                            s[sp - 1] = s[sp - arg];
+                            s[sp - arg] = t;
+                            break;
+                        }
+                        case LOAD_CONST:
+                            s[sp++] = consts[arg];
+                            break;
+                        case LOAD_FAST: {
+                            ToyObject v = s[arg];
+                            if (v == null) throw SlowPaths.unboundLocal(code, arg);
+                            s[sp++] = v;
+                            break;
+                        }
+                        case STORE_FAST:
+                            s[arg] = s[--sp];
+                            s[sp] = null;
+                            break;
+                        case DELETE_FAST:
+                            if (s[arg] == null) throw SlowPaths.unboundLocal(code, arg);
+                            s[arg] = null;
+                            break;
+                        case LOAD_GLOBAL:
+                        case LOAD_NAME:
+                            s[sp++] = SlowPaths.loadGlobal(f, arg);
+                            break;
+                        case STORE_GLOBAL:
+                        case STORE_NAME:
+                            f.globals.map.put(code.nameKeys[arg], s[--sp]);
+                            s[sp] = null;
+                            break;
+                        case DELETE_GLOBAL:
+                        case DELETE_NAME:
+                            SlowPaths.deleteGlobal(f, arg);
+                            break;
+                        case LOAD_DEREF: {
+                            ToyObject v = ((ToyCell) s[code.varNames.length + arg]).value;
+                            if (v == null) throw SlowPaths.unboundDeref(code, arg);
+                            s[sp++] = v;
+                            break;
+                        }
+                        case STORE_DEREF:
+                            ((ToyCell) s[code.varNames.length + arg]).value = s[--sp];
+                            s[sp] = null;
+                            break;
+                        case DELETE_DEREF: {
+                            ToyCell cell = (ToyCell) s[code.varNames.length + arg];
+                            if (cell.value == null) throw SlowPaths.unboundDeref(code, arg);
+                            cell.value = null;
+                            break;
+                        }
+                        case LOAD_CLOSURE:
+                            s[sp++] = s[code.varNames.length + arg];
+                            break;
+                        case LOAD_ATTR:
+                            s[sp - 1] = s[sp - 1].getAttr(code.names[arg]);
+                            break;
+                        case STORE_ATTR:
+                            s[sp - 1].setAttr(code.names[arg], s[sp - 2]);
+                            sp -= 2;
+                            s[sp] = s[sp + 1] = null;
+                            break;
+                        case DELETE_ATTR:
+                            s[--sp].delAttr(code.names[arg]);
+                            s[sp] = null;
+                            break;
+                        case LOAD_METHOD: {
+                            ToyObject self = s[sp - 1];
+                            ToyObject method = SlowPaths.methodFor(self, code.names[arg]);
+                            if (method != null) {
+                                s[sp - 1] = method;
+                                s[sp++] = self;
+                            } else {
+                                s[sp - 1] = null;
+                                s[sp++] = self.getAttr(code.names[arg]);
+                            }
+                            break;
+                        }
+                        case BINARY_OP: {
+                            ToyObject b = s[--sp];
+                            ToyObject a = s[sp - 1];
+                            s[sp] = null;
+                            ToyObject r = null;
+                            if (a instanceof ToyInt x && b instanceof ToyInt y && x.big == null && y.big == null) {
+                                r = SlowPaths.smallIntOp(arg, x.value, y.value);
+                            }
+                            s[sp - 1] = r != null ? r : SlowPaths.binaryOp(arg, a, b);
+                            break;
+                        }
+                        case COMPARE_OP: {
+                            ToyObject b = s[--sp];
+                            ToyObject a = s[sp - 1];
+                            s[sp] = null;
+                            if (a instanceof ToyInt x && b instanceof ToyInt y && x.big == null && y.big == null) {
+                                s[sp - 1] = SlowPaths.compareLongs(arg, x.value, y.value) ? ToyBool.TRUE : ToyBool.FALSE;
+                            } else {
+                                s[sp - 1] = Ops.compare(CompareOp.of(arg), a, b);
+                            }
+                            break;
+                        }
+                        case IS_OP: {
+                            ToyObject b = s[--sp];
+                            s[sp] = null;
+                            s[sp - 1] = ToyBool.of((s[sp - 1] == b) ^ (arg == 1));
+                            break;
+                        }
+                        case CONTAINS_OP: {
+                            ToyObject container = s[--sp];
+                            s[sp] = null;
+                            s[sp - 1] = ToyBool.of(container.contains(s[sp - 1]) ^ (arg == 1));
+                            break;
+                        }
+                        case UNARY_NEGATIVE:
+                            s[sp - 1] = s[sp - 1].negative();
+                            break;
+                        case UNARY_POSITIVE:
+                            s[sp - 1] = s[sp - 1].positive();
+                            break;
+                        case UNARY_INVERT:
+                            s[sp - 1] = s[sp - 1].invert();
+                            break;
+                        case UNARY_NOT:
+                            s[sp - 1] = ToyBool.of(!s[sp - 1].isTrue());
+                            break;
+                        case BINARY_SUBSCR: {
+                            ToyObject key = s[--sp];
+                            s[sp] = null;
+                            ToyObject container = s[sp - 1];
+                            if (container instanceof ToyList list && key instanceof ToyInt i && i.big == null
+                                    && i.value >= 0 && i.value < list.size) {
+                                s[sp - 1] = list.items[(int) i.value];
+                            } else {
+                                s[sp - 1] = container.getItem(key);
+                            }
+                            break;
+                        }
+                        case STORE_SUBSCR:
+                            s[sp - 2].setItem(s[sp - 1], s[sp - 3]);
+                            sp -= 3;
+                            s[sp] = s[sp + 1] = s[sp + 2] = null;
+                            break;
+                        case DELETE_SUBSCR:
+                            s[sp - 2].delItem(s[sp - 1]);
+                            sp -= 2;
+                            s[sp] = s[sp + 1] = null;
+                            break;
+                        case JUMP_FORWARD:
+                            ip = arg;
+                            break;
+                        case JUMP_BACKWARD:
+                            ip = arg;
+                            if (breaker.pending() != 0) {
+                                f.ip = ip;
+                                SlowPaths.handleBreaker(ts);
+                            }
+                            break;
+                        case POP_JUMP_IF_FALSE: {
+                            ToyObject c = s[--sp];
+                            s[sp] = null;
+                            if (c == ToyBool.FALSE || c != ToyBool.TRUE && !c.isTrue()) ip = arg;
+                            break;
+                        }
+                        case POP_JUMP_IF_TRUE: {
+                            ToyObject c = s[--sp];
+                            s[sp] = null;
+                            if (c == ToyBool.TRUE || c != ToyBool.FALSE && c.isTrue()) ip = arg;
+                            break;
+                        }
+                        case JUMP_IF_FALSE_OR_POP:
+                            if (!s[sp - 1].isTrue()) ip = arg;
+                            else s[--sp] = null;
+                            break;
+                        case JUMP_IF_TRUE_OR_POP:
+                            if (s[sp - 1].isTrue()) ip = arg;
+                            else s[--sp] = null;
+                            break;
+                        case GET_ITER:
+                            s[sp - 1] = s[sp - 1].iter();
+                            break;
+                        case FOR_ITER: {
+                            ToyObject next = s[sp - 1].next();
+                            if (next != null) {
+                                s[sp++] = next;
+                            } else {
+                                s[--sp] = null;
+                                ip = arg;
+                            }
+                            break;
+                        }
+                        case KW_NAMES:
+                            kwNames = code.keywordNames(arg);
+                            break;
+                        case CALL: {
+                            int base = sp - arg - 2;
+                            ToyObject callable = s[base];
+                            int first = base + 1;
+                            int argc = arg + 1;
+                            if (callable == null) {
+                                callable = s[base + 1];
+                                first = base + 2;
+                                argc = arg;
+                            }
+                            String[] kw = kwNames;
+                            kwNames = ToyObject.NO_KEYWORDS;
+                            f.ip = ip;
+                            if (callable instanceof ToyFunction fn) {
+                                Frame callee = Calls.newFrame(ts, fn, s, first, argc, kw);
+                                if (++ts.depth > ts.interp().recursionLimit()) {
+                                    ts.depth--;
+                                    throw Errors.recursionError();
+                                }
+                                java.util.Arrays.fill(s, base, sp, null);
+                                f.sp = base;
+                                callee.back = f;
+                                f = callee;
+                                code = f.code;
+                                ins = code.instructions;
+                                s = f.slots;
+                                consts = code.consts;
+                                ip = 0;
+                                sp = f.sp;
+                                break;
+                            }
+                            f.sp = sp;
+                            ToyObject result = callable.call(ts, java.util.Arrays.copyOfRange(s, first, first + argc), kw);
+                            java.util.Arrays.fill(s, base, sp, null);
+                            sp = base;
+                            s[sp++] = result;
+                            if (breaker.pending() != 0) SlowPaths.handleBreaker(ts);
+                            break;
+                        }
+                        case RETURN_VALUE: {
+                            ToyObject result = s[--sp];
+                            ts.depth--;
+                            if (f == entry) return result;
+                            f = f.back;
+                            code = f.code;
+                            ins = code.instructions;
+                            s = f.slots;
+                            consts = code.consts;
+                            ip = f.ip;
+                            sp = f.sp;
+                            s[sp++] = result;
+                            if (breaker.pending() != 0) SlowPaths.handleBreaker(ts);
+                            break;
+                        }
+                        default:
+                            f.ip = ip;
+                            sp = SlowPaths.execute(ts, f, word, sp);
+                            ip = f.ip;
+                            break;
+                    }
+                }
+            } catch (ToyError e) {
+                f.ip = ip;
+                f = SlowPaths.unwind(ts, f, entry, e);
+            } catch (StackOverflowError e) {
+                f.ip = ip;
+                f = SlowPaths.unwind(ts, f, entry, Errors.recursionError());
+            }
+        }
+    }
+}
