@@ -98,7 +98,6 @@ public final class Opcode {
     public static final int IMPORT_FROM = 91;         // (m -- m m.names[i])
     public static final int IMPORT_STAR = 92;         // (m -- )
     public static final int PRINT_EXPR = 93;          // (v -- )           REPL: echo repr(v) unless None
-    public static final int LOAD_BUILD_CLASS = 94;    // ( -- __build_class__)
 
     /** MAKE_FUNCTION flags, as CPython's. */
     public static final int FN_DEFAULTS = 0x01;
