@@ -1,0 +1,4 @@
+/**
+ * The importable built-in modules: time, os, sys, math, random.
+ */
+package org.toy.modules;
