@@ -26,21 +26,24 @@ public final class Disassembler {
             if (OpInfo.argKind(Opcode.op(ins)) == OpInfo.ArgKind.JUMP) targets.add(Opcode.arg(ins));
         }
         for (int i = 0; i < code.exceptionTable.size(); i++) targets.add(code.exceptionTable.target(i));
+        // Columns as CPython's dis: line (3), current-instruction mark (3), jump-target mark (2),
+        // offset (4), opname (20), argument (5), then the argument's meaning.
         int lastLine = -1;
         for (int ip = 0; ip < code.instructions.length; ip++) {
             int ins = code.instructions[ip];
             int line = code.lines[ip];
+            StringBuilder row = new StringBuilder();
             if (line != lastLine) {
                 if (ip > 0) out.append('\n');
-                out.append(String.format("%4d", line));
+                row.append(String.format("%3d", line));
                 lastLine = line;
             } else {
-                out.append("    ");
+                row.append("   ");
             }
-            out.append(targets.contains(ip) ? "  >>" : "    ");
-            out.append(String.format("%5d ", ip * 2));
-            out.append(describe(code, ins));
-            out.append('\n');
+            row.append("     ").append(targets.contains(ip) ? ">>" : "  ");
+            row.append(String.format(" %4d ", ip * 2));
+            row.append(describe(code, ins));
+            out.append(row.toString().stripTrailing()).append('\n');
         }
         if (code.exceptionTable.size() > 0) {
             out.append("ExceptionTable:\n");
@@ -61,7 +64,7 @@ public final class Disassembler {
         int arg = Opcode.arg(ins);
         String name = OpInfo.exists(op) ? OpInfo.name(op) : "<" + op + ">";
         OpInfo.ArgKind kind = OpInfo.exists(op) ? OpInfo.argKind(op) : OpInfo.ArgKind.NUMBER;
-        if (kind == OpInfo.ArgKind.NONE) return name;
+        if (kind == OpInfo.ArgKind.NONE) return String.format("%-20s", name);
         String meaning = switch (kind) {
             case CONST -> Ops.repr(code.consts[arg]);
             case LOCAL -> code.varNames[arg];
@@ -76,7 +79,7 @@ public final class Disassembler {
             } + ((arg & 4) != 0 ? ((arg & 3) != 0 ? ", " : "") + "with format" : "");
             default -> "";
         };
-        String padded = String.format("%-21s%3d", name, arg);
+        String padded = String.format("%-20s %5d", name, arg);
         return meaning.isEmpty() ? padded : padded + " (" + meaning + ")";
     }
 }
