@@ -9,7 +9,7 @@ import org.toy.vm.ThreadState;
  * ({@code tp_call}, {@code sq_item}); Toy's equivalent of a filled slot is a Java class that
  * overrides the corresponding {@link ToyObject} method, or a type with the dunder method.
  */
-final class Protocols {
+public final class Protocols {
     private Protocols() {}
 
     /** Per Java class: does it override {@code call} / {@code getItem}? Computed once per class. */
@@ -32,12 +32,12 @@ final class Protocols {
     }
 
     /** {@code callable(o)}. */
-    static boolean isCallable(ToyObject o) {
+    public static boolean isCallable(ToyObject o) {
         return OVERRIDES.get(o.getClass())[0] || o.type().lookup("__call__") != null;
     }
 
     /** CPython's {@code PySequence_Check}: indexable by integers, and not a mapping. */
-    static boolean isSequence(ToyObject o) {
+    public static boolean isSequence(ToyObject o) {
         if (o instanceof ToyDict) return false;
         return OVERRIDES.get(o.getClass())[1] || o.type().lookup("__getitem__") != null;
     }
