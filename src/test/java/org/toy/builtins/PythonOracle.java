@@ -53,7 +53,7 @@ public final class PythonOracle {
           .append("        name = t.__qualname__ if t.__module__ == 'builtins' else t.__module__ + '.' + t.__qualname__\n")
           .append("        r = name + ': ' + str(e)\n")
           .append("    print(r.replace('\\n', '\\\\n'))\n");
-        for (Row r : rows) py.append("_outcome(lambda: ").append(r.python()).append(")\n");
+        for (Row r : rows) py.append("_outcome(lambda: (").append(r.python()).append("))\n");
         Files.writeString(script, py.toString(), StandardCharsets.UTF_8);
         Process p;
         try {
