@@ -81,7 +81,8 @@ final class AggregateBuiltins {
                 total = Arith.add(total, i);
                 item = it.next();
             }
-            result = total;
+            // int + float is float(int) + float: carry on in the float path.
+            result = item instanceof ToyFloat ? ToyFloat.of(Arith.intToDouble(total)) : total;
         }
         // Fast path: a float total over float and small int items.
         if (result instanceof ToyFloat f) {

@@ -1,5 +1,7 @@
 package org.toy.builtins;
 
+import org.toy.runtime.Args;
+import org.toy.runtime.Errors;
 import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyObject;
 import org.toy.runtime.ToyTuple;
@@ -21,6 +23,11 @@ public final class EnumerateObject extends ToyObject {
     }
 
     private static ToyObject construct(ThreadState ts, ToyType type, ToyObject[] args, String[] kwNames) {
+        // enumerate parses its arguments by hand in CPython, so its message lacks Argument Clinic's "(pos 1)".
+        if (args.length == kwNames.length && !java.util.Arrays.asList(kwNames).contains("iterable")) {
+            Args.onlyKeywords("enumerate", kwNames, "iterable", "start");
+            throw Errors.typeError("enumerate() missing required argument 'iterable'");
+        }
         ToyObject[] a = SIGNATURE.bind(args, kwNames, 0);
         ToyObject iterator = Iteration.iter(a[0]);
         ToyInt start = a[1] == null ? ToyInt.of(0) : a[1].index();

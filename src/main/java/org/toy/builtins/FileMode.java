@@ -27,7 +27,10 @@ record FileMode(String text, boolean reading, boolean writing, boolean appending
         }
         if (t && b) throw Errors.valueError("can't have text and binary mode at once");
         int kinds = (r ? 1 : 0) + (w ? 1 : 0) + (a ? 1 : 0) + (x ? 1 : 0);
-        if (kinds != 1) throw Errors.valueError("must have exactly one of create/read/write/append mode");
+        if (kinds > 1) throw Errors.valueError("must have exactly one of create/read/write/append mode");
+        if (kinds == 0) {
+            throw Errors.valueError("Must have exactly one of create/read/write/append mode and at most one plus");
+        }
         return new FileMode(mode, r, w, a, x, plus, b);
     }
 

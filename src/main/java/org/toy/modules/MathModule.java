@@ -50,8 +50,8 @@ final class MathModule {
         unary(m, "asin", Math::asin, false);
         unary(m, "acos", Math::acos, false);
         unary(m, "atan", Math::atan, false);
-        unary(m, "sinh", Math::sinh, true);
-        unary(m, "cosh", Math::cosh, true);
+        unary(m, "sinh", StrictMath::sinh, true);
+        unary(m, "cosh", MathModule::cosh, true);
         unary(m, "tanh", Math::tanh, false);
         unary(m, "asinh", MathModule::asinh, false);
         unary(m, "acosh", x -> Math.log(x + Math.sqrt(x * x - 1)), false);
@@ -80,7 +80,7 @@ final class MathModule {
         m.function("isfinite", (ts, args, kw) -> test("isfinite", args, kw, x -> Double.isFinite(x)));
         m.function("isclose", MathModule::isclose);
         m.function("hypot", (ts, args, kw) -> {
-            Args.noKeywords("hypot", kw);
+            Args.noKeywords("math.hypot", kw);
             double r = 0;
             boolean infinite = false;
             for (ToyObject a : args) {
@@ -125,13 +125,13 @@ final class MathModule {
         });
         m.function("prod", MathModule::prod);
         m.function("gcd", (ts, args, kw) -> {
-            Args.noKeywords("gcd", kw);
+            Args.noKeywords("math.gcd", kw);
             BigInteger g = BigInteger.ZERO;
             for (ToyObject a : args) g = g.gcd(a.index().toBig());
             return ToyInt.of(g);
         });
         m.function("lcm", (ts, args, kw) -> {
-            Args.noKeywords("lcm", kw);
+            Args.noKeywords("math.lcm", kw);
             BigInteger l = BigInteger.ONE;
             for (ToyObject a : args) {
                 BigInteger b = a.index().toBig().abs();
@@ -213,10 +213,24 @@ final class MathModule {
         return Math.pow(x, y);
     }
 
+    /** glibc's form, {@code (e^|x| + e^-|x|) / 2}, which rounds as CPython's cosh does. */
+    private static double cosh(double x) {
+        double a = Math.abs(x);
+        if (a < 22) {
+            double t = Math.exp(a);
+            return 0.5 * t + 0.5 / t;
+        }
+        if (a < 709.78) return 0.5 * Math.exp(a);
+        double half = Math.exp(0.5 * a); // e^a overflows before e^a / 2 does
+        return (0.5 * half) * half;
+    }
+
     private static double asinh(double x) {
         if (Double.isInfinite(x) || x == 0) return x;
         double a = Math.abs(x);
-        return Math.copySign(Math.log(a + Math.sqrt(a * a + 1)), x);
+        // glibc's forms: log1p near zero keeps the last bits that log(a + sqrt(a*a + 1)) loses.
+        double r = a > 2 ? Math.log(2 * a + 1 / (Math.sqrt(a * a + 1) + a)) : Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a)));
+        return Math.copySign(r, x);
     }
 
     private static double log2(double x) {
@@ -224,12 +238,17 @@ final class MathModule {
         if (x > 0 && Double.isFinite(x) && (Double.doubleToRawLongBits(x) & 0x000FFFFFFFFFFFFFL) == 0 && x >= Double.MIN_NORMAL) {
             return Math.getExponent(x);
         }
-        return Math.log(x) / Math.log(2);
+        // Split off the binary exponent so that only the mantissa's logarithm is rounded.
+        int e = Math.getExponent(x) + 1;
+        double mantissa = x / Math.scalb(1.0, e);
+        return e + Math.log(mantissa) / Math.log(2);
     }
 
     /** {@code log(x[, base])}. */
     private static ToyObject log(ThreadState ts, ToyObject[] args, String[] kw) {
-        int n = Signature.positional("log", args, kw, 1, 2);
+        Args.noKeywords("math.log", kw);
+        if (args.length < 1 || args.length > 2) throw Errors.typeError("math.log requires 1 to 2 arguments");
+        int n = args.length;
         double num = log(args[0], Math::log);
         if (n == 1) return ToyFloat.of(num);
         double den = log(args[1], Math::log);
@@ -330,7 +349,9 @@ final class MathModule {
         ToyObject it = Iteration.iter(a[0]);
         for (ToyObject item = it.next(); item != null; item = it.next()) {
             if (result instanceof ToyInt r && item instanceof ToyInt i) result = Arith.multiply(r, i);
-            else if (result instanceof ToyFloat r && item instanceof ToyFloat f) result = ToyFloat.of(r.value * f.value);
+            else if (Arith.isNumber(result) && Arith.isNumber(item)) {
+                result = ToyFloat.of(Arith.toDouble(result) * Arith.toDouble(item)); // one is a float: float product
+            }
             else result = Ops.binary(BinaryOp.MULTIPLY, result, item);
         }
         return result;

@@ -36,20 +36,20 @@ final class OsModule {
         m.define("path", PosixPathModule.create());
         m.define("environ", environ());
         m.function("getpid", (ts, args, kw) -> {
-            Args.none("getpid", args, kw, 0);
+            Args.none("posix.getpid", args, kw, 0);
             return ToyInt.of(ProcessHandle.current().pid());
         });
         m.function("getppid", (ts, args, kw) -> {
-            Args.none("getppid", args, kw, 0);
+            Args.none("posix.getppid", args, kw, 0);
             // A process whose parent has exited is re-parented; 1 (init) is what Linux reports then.
             return ToyInt.of(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L));
         });
         m.function("cpu_count", (ts, args, kw) -> {
-            Args.none("cpu_count", args, kw, 0);
+            Args.none("posix.cpu_count", args, kw, 0);
             return ToyInt.of(Runtime.getRuntime().availableProcessors());
         });
         m.function("getcwd", (ts, args, kw) -> {
-            Args.none("getcwd", args, kw, 0);
+            Args.none("posix.getcwd", args, kw, 0);
             return ToyStr.of(PosixPathModule.cwd());
         });
         m.function("getenv", (ts, args, kw) -> {

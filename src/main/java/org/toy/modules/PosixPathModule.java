@@ -70,7 +70,8 @@ final class PosixPathModule {
 
     private static String one(String fname, ToyObject[] args, String[] kw) {
         Args.noKeywords(fname, kw);
-        if (args.length != 1) {
+        if (args.length == 0) throw Errors.typeError(fname + "() missing 1 required positional argument: 'path'");
+        if (args.length > 1) {
             throw Errors.typeError(fname + "() takes 1 positional argument but " + args.length + " were given");
         }
         return text(fname, args[0]);

@@ -41,11 +41,11 @@ final class RandomModule {
             return ToyNone.NONE;
         });
         m.function("random", (ts, args, kw) -> {
-            Args.none("random", args, kw, 0);
+            Args.none("Random.random", args, kw, 0);
             return ToyFloat.of(mt.nextDouble());
         });
         m.function("getrandbits", (ts, args, kw) -> {
-            Args.one("getrandbits", args, kw, 0);
+            Args.one("Random.getrandbits", args, kw, 0);
             ToyInt k = args[0].index();
             if (k.isSmall() && k.value < 0) throw Errors.valueError("number of bits must be non-negative");
             return ToyInt.of(mt.bits(Args.toInt(k)));

@@ -52,11 +52,11 @@ public final class SysModule {
             throw exit(n == 0 ? ToyNone.NONE : args[0]);
         });
         m.function("getrecursionlimit", (ts, args, kw) -> {
-            Args.none("getrecursionlimit", args, kw, 0);
+            Args.none("sys.getrecursionlimit", args, kw, 0);
             return ToyInt.of(ts.interp().recursionLimit());
         });
         m.function("setrecursionlimit", (ts, args, kw) -> {
-            Args.one("setrecursionlimit", args, kw, 0);
+            Args.one("sys.setrecursionlimit", args, kw, 0);
             ToyInt limit = args[0].index();
             if (limit.isSmall() && limit.value < 1) throw Errors.valueError("recursion limit must be greater or equal than 1");
             if (!limit.fitsInt()) throw Errors.overflow("Python int too large to convert to C int");
@@ -64,18 +64,18 @@ public final class SysModule {
             return ToyNone.NONE;
         });
         m.function("getswitchinterval", (ts, args, kw) -> {
-            Args.none("getswitchinterval", args, kw, 0);
+            Args.none("sys.getswitchinterval", args, kw, 0);
             return ToyFloat.of(ts.interp().switchInterval());
         });
         m.function("setswitchinterval", (ts, args, kw) -> {
-            Args.one("setswitchinterval", args, kw, 0);
+            Args.one("sys.setswitchinterval", args, kw, 0);
             double seconds = Arith.toDouble(args[0]);
             if (!(seconds > 0)) throw Errors.valueError("switch interval must be strictly positive");
             ts.interp().setSwitchInterval(seconds);
             return ToyNone.NONE;
         });
         m.function("getdefaultencoding", (ts, args, kw) -> {
-            Args.none("getdefaultencoding", args, kw, 0);
+            Args.none("sys.getdefaultencoding", args, kw, 0);
             return ToyStr.of("utf-8");
         });
         return m;

@@ -60,7 +60,7 @@ final class TimeModule {
     }
 
     private static ToyObject noArgs(String name, ToyObject[] args, String[] kw, ToyObject result) {
-        Args.none(name, args, kw, 0);
+        Args.none("time." + name, args, kw, 0);
         return result;
     }
 
