@@ -66,7 +66,7 @@ final class ConsoleBuiltins {
         }
         if (stdout != ToyNone.NONE) flush(ts, stdout);
         ToyObject stdin = StandardStreams.currentStdin(interp);
-        // GIL: release here (waiting for the user's line).
+        // The GIL is released while waiting for the line (ConsoleStream's reads do it).
         String line = stdin instanceof ToyStream s ? s.readLineText() : ts.call(stdin.getAttr("readline")).str();
         if (line.isEmpty()) throw Errors.of(ExceptionTypes.EOF_ERROR, "EOF when reading a line");
         if (line.endsWith("\n")) line = line.substring(0, line.length() - 1);

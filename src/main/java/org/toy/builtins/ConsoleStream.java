@@ -38,8 +38,8 @@ public final class ConsoleStream extends ToyStream {
     @Override
     protected String read(long n) {
         StringBuilder b = new StringBuilder();
-        try {
-            // GIL: release here (a blocking console read).
+        // The other threads run while this one waits for the console.
+        try (var released = org.toy.gil.Gil.releaseCurrent()) {
             for (long i = 0; n < 0 || i < n; i++) {
                 int c = in.read();
                 if (c < 0) break;
@@ -54,8 +54,8 @@ public final class ConsoleStream extends ToyStream {
     @Override
     protected String readLine(long limit) {
         String line;
-        try {
-            // GIL: release here (a blocking console read).
+        // The other threads run while this one waits for the console.
+        try (var released = org.toy.gil.Gil.releaseCurrent()) {
             line = in.readLine();
         } catch (IOException e) {
             throw Errors.of(ExceptionTypes.OS_ERROR, String.valueOf(e.getMessage()));

@@ -30,6 +30,8 @@ public final class Main {
             "             print the Toy version and exit",
             "  --switch-interval=S",
             "             the GIL switch interval in seconds (default 0.005)",
+            "  --gil-stats",
+            "             at exit, print a table of GIL use per thread on stderr",
             "  file       program read from script file",
             "  -          program read from stdin (default; interactive mode if a tty)",
             "  arg ...    arguments passed to program in sys.argv[1:]");
@@ -68,13 +70,16 @@ public final class Main {
                 out.flush();
                 return Toy.EXIT_OK;
             } else if (a.startsWith("--switch-interval=")) {
-                // Accepted now; the GIL that uses it lands with the threads work.
                 try {
                     double s = Double.parseDouble(a.substring("--switch-interval=".length()));
                     if (!(s > 0)) return usage(err, "switch interval must be strictly positive");
+                    toy.setSwitchInterval(s);
                 } catch (NumberFormatException e) {
                     return usage(err, "bad switch interval: " + a);
                 }
+                i++;
+            } else if (a.equals("--gil-stats")) {
+                toy.setGilStats(true);
                 i++;
             } else if (a.equals("-")) {
                 stdinScript = true;

@@ -21,6 +21,7 @@ import org.toy.runtime.ToyNone;
 import org.toy.runtime.ToyObject;
 import org.toy.source.Source;
 import org.toy.source.ToySyntaxError;
+import org.toy.threads.Deadlock;
 import org.toy.vm.Interpreter;
 import org.toy.vm.Traceback;
 
@@ -42,6 +43,8 @@ public final class Toy {
     private final PrintStream err;
     private final InputStream in;
     private Interpreter interp;
+    private double switchInterval = Double.NaN;
+    private boolean gilStats;
 
     public Toy(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -52,10 +55,31 @@ public final class Toy {
     /** The interpreter of the last run (null before). */
     public Interpreter interpreter() { return interp; }
 
+    /** {@code --switch-interval=S}: the GIL switch interval for the next runs (NaN: the default). */
+    public void setSwitchInterval(double seconds) { this.switchInterval = seconds; }
+
+    /** {@code --gil-stats}: print the GIL table on stderr at exit. */
+    public void setGilStats(boolean on) { this.gilStats = on; }
+
     /** Runs {@code source} as the {@code __main__} module with {@code argv} as sys.argv. */
     public int runMain(Source source, List<String> argv) {
         interp = new Interpreter(out, err, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         interp.argv().addAll(argv);
+        if (!Double.isNaN(switchInterval)) interp.setSwitchInterval(switchInterval);
+        int status = runModule(source);
+        if (status != EXIT_SYNTAX_OR_DEADLOCK) status = shutdown(status);
+        else status = EXIT_ERROR;
+        interp.gil().shutdown();
+        if (gilStats) err.print(interp.gil().stats().table(interp.gil().interval()));
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** Internal marker: the program ended in a way that skips joining the threads. */
+    private static final int EXIT_SYNTAX_OR_DEADLOCK = -1;
+
+    private int runModule(Source source) {
         try {
             Code code;
             try {
@@ -63,13 +87,17 @@ public final class Toy {
             } catch (ToySyntaxError e) {
                 out.flush();
                 err.print(Traceback.format(e, sourceLine(source, e)));
-                return EXIT_ERROR;
+                return EXIT_SYNTAX_OR_DEADLOCK;
             }
             ToyModule main = interp.newModule("__main__", source.name().startsWith("<") ? null : source.name());
             interp.exec(interp.mainThread(), code, main.globals());
             return EXIT_OK;
         } catch (ToyError e) {
             return uncaught(e.exception);
+        } catch (Deadlock e) {
+            out.flush();
+            err.print(e.report());
+            return EXIT_SYNTAX_OR_DEADLOCK;
         } catch (ToySyntaxError e) {
             // A syntax error in an imported module surfaces as a SyntaxError exception in Python;
             // Toy reports it the same way at top level.
@@ -89,6 +117,26 @@ public final class Toy {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * CPython's {@code threading._shutdown}: after the main module (even after an uncaught
+     * exception) wait for every non-daemon thread; daemon threads are abandoned. Ctrl-C ends the
+     * wait; a deadlock among the threads left is reported.
+     */
+    private int shutdown(int status) {
+        try {
+            interp.threads().joinNonDaemon(interp.mainThread());
+            return status;
+        } catch (ToyError e) {
+            out.flush();
+            err.print(Traceback.format(e.exception));
+            return e.exception.isInstance(ExceptionTypes.KEYBOARD_INTERRUPT) ? EXIT_INTERRUPTED : EXIT_ERROR;
+        } catch (Deadlock e) {
+            out.flush();
+            err.print(e.report());
+            return EXIT_ERROR;
         }
     }
 

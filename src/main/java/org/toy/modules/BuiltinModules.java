@@ -16,6 +16,8 @@ public final class BuiltinModules {
             case "sys" -> SysModule.create(interp);
             case "math" -> MathModule.create();
             case "random" -> new RandomModule().create();
+            case "threading" -> org.toy.threads.ThreadingModule.threading(interp);
+            case "queue" -> org.toy.threads.ThreadingModule.queue(interp);
             default -> null;
         };
     }

@@ -10,7 +10,12 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import org.toy.builtins.Arith;
 import org.toy.builtins.Signature;
+import org.toy.gil.EvalBreaker;
 import org.toy.runtime.Args;
+import org.toy.runtime.ExceptionTypes;
+import org.toy.runtime.ToyError;
+import org.toy.runtime.ToyException;
+import org.toy.vm.ThreadState;
 import org.toy.runtime.Errors;
 import org.toy.runtime.ToyFloat;
 import org.toy.runtime.ToyInt;
@@ -41,7 +46,7 @@ final class TimeModule {
         m.function("thread_time_ns", (ts, args, kw) -> noArgs("thread_time_ns", args, kw, ToyInt.of(threadCpuNanos())));
         m.function("sleep", (ts, args, kw) -> {
             Args.one("time.sleep", args, kw, 0);
-            sleep(args[0]);
+            sleep(ts, args[0]);
             return ToyNone.NONE;
         });
         m.function("localtime", (ts, args, kw) -> {
@@ -84,7 +89,7 @@ final class TimeModule {
     }
 
     /** {@code time.sleep(secs)}: an int or float; CPython's messages for the wrong type and a negative length. */
-    static void sleep(ToyObject secs) {
+    static void sleep(ThreadState ts, ToyObject secs) {
         double seconds;
         if (secs instanceof ToyFloat f) {
             seconds = f.value;
@@ -97,11 +102,18 @@ final class TimeModule {
         if (seconds < 0) throw Errors.valueError("sleep length must be non-negative");
         if (seconds > 9.2e9) throw Errors.overflow("sleep length is too large");
         long nanos = (long) (seconds * NANOS);
-        try {
-            // GIL: release here (the other threads run while this one sleeps).
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // keep the flag for whoever interrupted (interpreter shutdown)
+        // The other threads run while this one sleeps; Ctrl-C wakes the main thread early.
+        try (var released = ts.interp().gil().release(ts)) {
+            long end = System.nanoTime() + nanos;
+            for (long left = nanos; left > 0; left = end - System.nanoTime()) {
+                try {
+                    Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                } catch (InterruptedException e) {
+                    if (ts.isMain() && ts.interp().breaker().take(EvalBreaker.KEYBOARD_INTERRUPT)) {
+                        throw new ToyError(new ToyException(ExceptionTypes.KEYBOARD_INTERRUPT, ToyTuple.EMPTY));
+                    }
+                }
+            }
         }
     }
 

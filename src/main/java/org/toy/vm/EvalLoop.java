@@ -314,6 +314,7 @@ public final class EvalLoop {
                                 break;
                             }
                             f.sp = sp;
+                            ts.frame = f;
                             ToyObject result = callable.call(ts, java.util.Arrays.copyOfRange(s, first, first + argc), kw);
                             java.util.Arrays.fill(s, base, sp, null);
                             sp = base;

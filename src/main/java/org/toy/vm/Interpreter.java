@@ -11,6 +11,8 @@ import org.toy.builtins.Builtins;
 import org.toy.bytecode.Code;
 import org.toy.compile.Compiler;
 import org.toy.gil.EvalBreaker;
+import org.toy.gil.Gil;
+import org.toy.gil.NewGil;
 import org.toy.parse.Parsing;
 import org.toy.runtime.ToyDict;
 import org.toy.runtime.ToyModule;
@@ -31,10 +33,11 @@ public final class Interpreter {
     private final Map<String, ToyModule> modules = new HashMap<>();
     private final List<String> argv = new ArrayList<>();
     private final EvalBreaker breaker = new EvalBreaker();
+    private final Gil gil = new NewGil(breaker);
+    private final org.toy.threads.Threads threads = new org.toy.threads.Threads(this);
     private final ThreadState mainThread;
     private ToyModule builtins;
     private int recursionLimit = 1000;
-    private double switchInterval = 0.005;
 
     public Interpreter(PrintStream stdout, PrintStream stderr, BufferedReader stdin) {
         this.stdout = stdout;
@@ -42,6 +45,7 @@ public final class Interpreter {
         this.stdin = stdin;
         this.mainThread = new ThreadState(this, true);
         this.builtins = Builtins.create(this);
+        builtins.define("thread", org.toy.threads.ThreadingModule.threadBuiltin());
         modules.put("builtins", builtins);
     }
 
@@ -70,9 +74,15 @@ public final class Interpreter {
 
     public void setRecursionLimit(int limit) { this.recursionLimit = limit; }
 
-    public double switchInterval() { return switchInterval; }
+    /** The global interpreter lock; every thread holds it to run Toy code. */
+    public Gil gil() { return gil; }
 
-    public void setSwitchInterval(double seconds) { this.switchInterval = seconds; }
+    /** The interpreter's Toy threads: registry, main thread object, deadlock detector. */
+    public org.toy.threads.Threads threads() { return threads; }
+
+    public double switchInterval() { return gil.interval(); }
+
+    public void setSwitchInterval(double seconds) { gil.setInterval(seconds); }
 
     /** Parses and compiles source text; throws ToySyntaxError. */
     public Code compile(Source source, boolean interactive) {
@@ -92,6 +102,14 @@ public final class Interpreter {
     /** Runs module-level code with {@code globals} as its namespace. */
     public ToyObject exec(ThreadState ts, Code code, ToyDict globals) {
         Frame frame = new Frame(code, globals, builtinsDict(), null);
-        return EvalLoop.run(ts, frame);
+        if (gil.isHeldBy(ts)) return EvalLoop.run(ts, frame);
+        // Top-level entry (a program, a REPL line): hold the GIL while Toy code runs, so the
+        // other threads run between REPL prompts and after the main module has finished.
+        gil.take(ts);
+        try {
+            return EvalLoop.run(ts, frame);
+        } finally {
+            gil.drop(ts);
+        }
     }
 }

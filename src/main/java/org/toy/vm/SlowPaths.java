@@ -117,8 +117,13 @@ final class SlowPaths {
 
     // ---- the eval breaker --------------------------------------------------------------------
 
+    /**
+     * CPython's {@code _Py_HandlePending}, in its order: a GIL drop request first (give the GIL to
+     * the thread that asked and take it back), then Ctrl-C, which only the main thread raises.
+     */
     static void handleBreaker(ThreadState ts) {
         EvalBreaker breaker = ts.interp().breaker();
+        if ((breaker.pending() & EvalBreaker.GIL_DROP_REQUEST) != 0) ts.interp().gil().yieldIfRequested(ts);
         if (ts.isMain() && breaker.take(EvalBreaker.KEYBOARD_INTERRUPT)) {
             throw new ToyError(new ToyException(ExceptionTypes.KEYBOARD_INTERRUPT, ToyTuple.EMPTY));
         }
@@ -183,6 +188,7 @@ final class SlowPaths {
 
     /** Executes one instruction that is not inline in the loop; returns the new stack pointer. */
     static int execute(ThreadState ts, Frame f, int word, int sp) {
+        ts.frame = f; // a with-statement's __enter__ may block (the deadlock report's stack)
         int arg = word >>> 8;
         ToyObject[] s = f.slots;
         switch (word & 0xFF) {

@@ -1,5 +1,8 @@
 package org.toy.vm;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.toy.gil.ThreadStats;
 import org.toy.runtime.ToyException;
 import org.toy.runtime.ToyObject;
 
@@ -22,6 +25,19 @@ public final class ThreadState {
 
     private final boolean main;
 
+    /** This thread's GIL account (sys.gil, --gil-stats). */
+    private final ThreadStats gilStats;
+
+    /**
+     * The frame that made the latest call into Java (a built-in), saved by the dispatch loop just
+     * before the call: a blocked thread is always inside such a call, so this is where the
+     * deadlock report starts its stack. Only ever read while this thread is blocked.
+     */
+    volatile Frame frame;
+
+    /** The {@code threading.Thread} object for this thread, created by the thread library. */
+    private volatile ToyObject threadObject;
+
     /** The state of an interpreter's main thread. */
     public ThreadState(Interpreter interp) {
         this(interp, true);
@@ -30,6 +46,26 @@ public final class ThreadState {
     public ThreadState(Interpreter interp, boolean main) {
         this.interp = interp;
         this.main = main;
+        this.gilStats = new ThreadStats(main ? "MainThread" : "Thread");
+        interp.gil().stats().register(gilStats);
+    }
+
+    public ThreadStats gilStats() { return gilStats; }
+
+    public ToyObject threadObject() { return threadObject; }
+
+    public void setThreadObject(ToyObject thread) { this.threadObject = thread; }
+
+    /**
+     * The Toy stack of a thread blocked in a built-in call, outermost first, as traceback
+     * entries; empty when the thread has not called into Java yet.
+     */
+    public List<ToyException.Entry> stack() {
+        List<ToyException.Entry> entries = new ArrayList<>();
+        for (Frame f = frame; f != null; f = f.back) {
+            entries.add(0, new ToyException.Entry(f.code.source, f.line(), f.code.name));
+        }
+        return entries;
     }
 
     /** Whether this is the interpreter's main thread (the one KeyboardInterrupt goes to). */

@@ -1,0 +1,92 @@
+package org.toy.gil;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * One thread's GIL account: nanoseconds holding the GIL, waiting for it, and blocked outside it
+ * (sleep, I/O, lock waits), and how many times it took the GIL over from another thread. The
+ * owning thread moves it from state to state at GIL transitions only (one {@code nanoTime} each);
+ * other threads may read it at any time, so the fields are volatile and a reading is a snapshot.
+ */
+public final class ThreadStats {
+    static final int NONE = 0;
+    static final int HELD = 1;
+    static final int WAITING = 2;
+    static final int BLOCKED = 3;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private volatile String name;
+    private volatile Thread javaThread;
+    private volatile int state = NONE;
+    private volatile long since;
+    private volatile long held;
+    private volatile long waited;
+    private volatile long blocked;
+    private volatile long switchesIn;
+    private volatile long cpuAtEnd = -1;
+
+    public ThreadStats(String name) {
+        this.name = name;
+    }
+
+    public String name() { return name; }
+
+    public void setName(String name) { this.name = name; }
+
+    /** Binds the account to the Java thread now running the Toy thread (for its CPU time). */
+    public void bind(Thread thread) {
+        this.javaThread = thread;
+        this.cpuAtEnd = -1;
+    }
+
+    /** Moves to {@code next}, charging the time since the last transition to the state left. */
+    void enter(int next, long now) {
+        long spent = now - since;
+        switch (state) {
+            case HELD -> held += spent;
+            case WAITING -> waited += spent;
+            case BLOCKED -> blocked += spent;
+            default -> { }
+        }
+        state = next;
+        since = now;
+    }
+
+    void tookOver() { switchesIn++; }
+
+    /** The thread is done: its CPU time is read now, while the JVM still knows the thread. */
+    public void finish() {
+        Thread t = javaThread;
+        if (t == Thread.currentThread()) cpuAtEnd = currentCpu();
+        enter(NONE, System.nanoTime());
+    }
+
+    private long live(int which, long total) {
+        return state == which ? total + (System.nanoTime() - since) : total;
+    }
+
+    public long heldNanos() { return live(HELD, held); }
+
+    public long waitedNanos() { return live(WAITING, waited); }
+
+    public long blockedNanos() { return live(BLOCKED, blocked); }
+
+    /** Times this thread took the GIL after another thread had it. */
+    public long switchesIn() { return switchesIn; }
+
+    /** CPU time of the thread (user + system), or -1 if the JVM cannot tell. */
+    public long cpuNanos() {
+        if (cpuAtEnd >= 0) return cpuAtEnd;
+        Thread t = javaThread;
+        if (t == null || !THREADS.isThreadCpuTimeSupported()) return -1;
+        if (t == Thread.currentThread()) return currentCpu();
+        return THREADS.getThreadCpuTime(t.getId());
+    }
+
+    /** The calling thread's CPU time ({@code time.thread_time}). */
+    public static long currentCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0L;
+    }
+}
