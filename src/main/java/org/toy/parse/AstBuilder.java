@@ -145,14 +145,11 @@ final class AstBuilder {
                     starTestlist(a.star_testlist(1)));
         }
         if (ctx instanceof AssignContext a) {
-            List<Star_testlistContext> parts = a.star_testlist();
-            List<Expr> assigned = new ArrayList<>();
-            for (int i = 0; i < parts.size() - 1; i++) assigned.add(starTestlist(parts.get(i)));
-            Star_testlistContext valueCtx = parts.get(parts.size() - 1);
-            Expr value = starTestlist(valueCtx);
-            int first = valueCtx.getStart().getType();
-            targets.checkAssign(assigned, first != ToyLexer.STAR && first != ToyLexer.NOT && first != ToyLexer.LAMBDA);
-            return new Stmt.Assign(span, assigned, value);
+            List<Expr> parts = new ArrayList<>();
+            for (Star_testlistContext part : a.star_testlist()) parts.add(starTestlist(part));
+            int second = a.star_testlist(1).getStart().getType();
+            targets.checkAssign(parts, second != ToyLexer.STAR && second != ToyLexer.NOT && second != ToyLexer.LAMBDA);
+            return new Stmt.Assign(span, new ArrayList<>(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
         }
         return new Stmt.ExprStmt(span, starTestlist(((ExprStatementContext) ctx).star_testlist()));
     }
@@ -537,6 +534,9 @@ final class AstBuilder {
         for (ArgumentContext a : ctx.argument()) {
             Span span = Spans.of(a);
             if (a instanceof GenArgumentContext g) {
+                if (call == null) {     // class bases: CPython has no special message here
+                    throw new ToySyntaxError("invalid syntax", file, Spans.of(g.comp_for().getStart()));
+                }
                 if (ctx.argument().size() > 1 || !ctx.COMMA().isEmpty() || call == null) {
                     throw new ToySyntaxError("Generator expression must be parenthesized", file, span);
                 }
@@ -674,7 +674,13 @@ final class AstBuilder {
             anyF |= p.fstring();
         }
         if (anyBytes && anyStr) {
-            throw new ToySyntaxError("cannot mix bytes and nonbytes literals", file, Spans.of(tokens.get(0).getSymbol()));
+            throw endOfLiteral("cannot mix bytes and nonbytes literals", span);
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (anyBytes && !tokens.get(i).getText().chars().allMatch(c -> c < 128)) {
+                throw new ToySyntaxError("bytes can only contain ASCII literal characters", file,
+                        Spans.of(tokens.get(i).getSymbol()));
+            }
         }
         try {
             if (anyBytes) {
@@ -688,7 +694,7 @@ final class AstBuilder {
                 return new Expr.StrLit(span, s.toString());
             }
         } catch (Literals.BadEscape e) {
-            throw new ToySyntaxError(e.getMessage(), file, span);
+            throw endOfLiteral(e.getMessage(), span);
         }
         List<Expr> pieces = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -700,11 +706,16 @@ final class AstBuilder {
                 try {
                     pieces.add(new Expr.StrLit(span, Literals.decodeStr(p.body(), p.raw())));
                 } catch (Literals.BadEscape e) {
-                    throw new ToySyntaxError(e.getMessage(), file, Spans.of(token));
+                    throw endOfLiteral(e.getMessage(), span);
                 }
             }
         }
         return new Expr.FString(span, mergeLiterals(pieces, span));
+    }
+
+    /** CPython reports errors inside a string literal at the end of the (concatenated) literal. */
+    private ToySyntaxError endOfLiteral(String message, Span span) {
+        return new ToySyntaxError("SyntaxError", message, file, span.endLine(), span.endCol(), span.endCol() + 1);
     }
 
     /** Adjacent literal pieces become one, and empty ones vanish, as in CPython's JoinedStr. */

@@ -232,8 +232,8 @@ final class FStringParser {
         return new int[] {line, col};
     }
 
+    /** CPython 3.11 reports f-string errors at the end of the whole literal. */
     private ToySyntaxError error(String message) {
-        return new ToySyntaxError("SyntaxError", message, file, token.getLine(), token.getCharPositionInLine(),
-                token.getCharPositionInLine() + 1);
+        return new ToySyntaxError("SyntaxError", message, file, span.endLine(), span.endCol(), span.endCol() + 1);
     }
 }
