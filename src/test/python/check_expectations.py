@@ -19,6 +19,7 @@ timeout) and its comment expectations are checked (see src/test/toy/README.md):
 on PYTHONPATH. Prints one line per failing file and `N passed, M failed`;
 exits 1 if anything failed.
 """
+import glob
 import os
 import re
 import subprocess
@@ -95,6 +96,15 @@ def last_frame(stderr):
     return found
 
 
+def remove_temp_files(pid):
+    """Tests name their scratch files /tmp/toy_<what>_<pid>...; remove them after the run."""
+    for name in glob.glob(f"/tmp/toy_*_{pid}*"):
+        try:
+            os.remove(name)
+        except OSError:
+            pass
+
+
 def check(path):
     """Returns (status, messages): status is 'pass', 'fail' or 'skip'."""
     spec = Spec(path)
@@ -108,13 +118,19 @@ def check(path):
     env["PYTHONIOENCODING"] = "utf-8"
     stdin = "".join(s + "\n" for s in spec.stdin)
     started = time.monotonic()
+    child = subprocess.Popen(["python3", os.path.basename(path)],
+                             cwd=os.path.dirname(os.path.abspath(path)),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=env, encoding="utf-8", errors="replace")
     try:
-        proc = subprocess.run(["python3", os.path.basename(path)],
-                              cwd=os.path.dirname(os.path.abspath(path)), input=stdin,
-                              capture_output=True, text=True, timeout=TIMEOUT, env=env,
-                              encoding="utf-8", errors="replace")
+        out_text, err_text = child.communicate(stdin, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
         return "fail", [f"timed out after {TIMEOUT} s"]
+    finally:
+        remove_temp_files(child.pid)
+    proc = subprocess.CompletedProcess(child.args, child.returncode, out_text, err_text)
     elapsed = time.monotonic() - started
     problems = []
     out = proc.stdout.split("\n")
