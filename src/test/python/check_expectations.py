@@ -13,7 +13,8 @@ timeout) and its comment expectations are checked (see src/test/toy/README.md):
   # expect syntax error line N: message   the same, reported at line N
   # exit: N                       expected exit status (default 0, or 1 for errors)
   # stdin: TEXT                   a line fed to stdin
-  # skip: reason | # nontest | # oracle: off — reason    not run (a note is printed)
+  # skip: reason | # oracle: off — reason    not run (a SKIP line is printed)
+  # nontest                       a helper module imported by other tests; not run
 
 `.toy` modules beside a script are importable: toyimport/sitecustomize.py is put
 on PYTHONPATH. Prints one line per failing file and `N passed, M failed`;
@@ -106,7 +107,7 @@ def remove_temp_files(pid):
 
 
 def check(path):
-    """Returns (status, messages): status is 'pass', 'fail' or 'skip'."""
+    """Returns (status, messages): status is 'pass', 'fail', 'skip' or 'helper'."""
     spec = Spec(path)
     if spec.problems:
         return "fail", spec.problems
@@ -174,7 +175,8 @@ def check(path):
 
 
 def collect(paths):
-    files = []
+    """The .toy files under paths, sorted; and the paths that name no .toy file or folder."""
+    files, bad = [], []
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, names in os.walk(p):
@@ -183,14 +185,17 @@ def collect(paths):
         elif p.endswith(".toy"):
             files.append(p)
         else:
-            print(f"not a .toy file or folder: {p}")
-    return files
+            bad.append(p)
+    return files, bad
 
 
 def main(argv):
     paths = argv[1:] or [DEFAULT_ROOT]
-    files = collect(paths)
+    files, bad = collect(paths)
     passed = failed = skipped = 0
+    for p in bad:
+        failed += 1
+        print(f"FAIL {p}: not a .toy file or folder")
     for path in files:
         rel = os.path.relpath(path)
         status, messages = check(path)
