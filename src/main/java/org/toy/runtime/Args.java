@@ -96,7 +96,7 @@ public final class Args {
         for (int k = 0; k < kwNames.length; k++) {
             int slot = -1;
             for (int i = 0; i < names.length; i++) if (names[i].equals(kwNames[k])) slot = i;
-            if (slot < 0) throw Errors.typeError(fname + "() got an unexpected keyword argument '" + kwNames[k] + "'");
+            if (slot < 0) throw Errors.typeError("'" + kwNames[k] + "' is an invalid keyword argument for " + fname + "()");
             if (bound[slot] != null) {
                 throw Errors.typeError("argument for " + fname + "() given by name ('" + kwNames[k]
                         + "') and position (" + (slot + 1) + ")");

@@ -68,7 +68,7 @@ public final class Codecs {
 
     private static ToyError encodeError(String codec, String s, int i, String reason, String errors) {
         return Errors.of(ExceptionTypes.UNICODE_ENCODE_ERROR, "'" + codec + "' codec can't encode character "
-                + Strings.repr(String.valueOf(s.charAt(i))) + " in position " + i + ": " + reason);
+                + Strings.ascii(Strings.repr(String.valueOf(s.charAt(i)))) + " in position " + i + ": " + reason);
     }
 
     public static String decode(byte[] bytes, String encoding, String errors) {

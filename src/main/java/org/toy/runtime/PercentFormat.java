@@ -46,6 +46,7 @@ public final class PercentFormat {
                     out.append(c);
                     continue;
                 }
+                int specStart = pos;
                 ToyObject arg = null;
                 if (pos < n && fmt.charAt(pos) == '(') {
                     if (mapping == null) throw Errors.typeError("format requires a mapping");
@@ -89,8 +90,13 @@ public final class PercentFormat {
                 if (pos >= n) throw Errors.valueError("incomplete format");
                 char type = fmt.charAt(pos++);
                 if (type == '%') {
-                    out.append('%');
-                    continue;
+                    if (pos - 1 == specStart) {
+                        out.append('%');
+                        continue;
+                    }
+                    // "%5%": CPython 3.11 takes an argument, then refuses the conversion.
+                    if (arg == null) nextArg();
+                    throw Errors.valueError("unsupported format character '%' (0x25) at index " + (pos - 1));
                 }
                 if (arg == null) arg = nextArg();
                 Conversion conv = convert(type, arg, alt, precision);

@@ -37,7 +37,7 @@ final class StrFormat {
         }
 
         String render(String fmt, int depth) {
-            if (depth < 0) throw Errors.valueError("Max string recursion exceeded");
+            if (depth <= 0) throw Errors.valueError("Max string recursion exceeded");
             StringBuilder out = new StringBuilder(fmt.length() + 16);
             int i = 0, n = fmt.length();
             while (i < n) {

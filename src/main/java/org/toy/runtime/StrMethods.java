@@ -395,7 +395,7 @@ final class StrMethods {
         if (n < 1) throw Errors.typeError(fname + "() takes at least 1 argument (0 given)");
         if (n > 3) throw Errors.typeError(fname + "() takes at most 3 arguments (" + n + " given)");
         String v = self(args), sub = subArg(args[1]);
-        int[] w = window(v, n > 2 ? args[2] : null, n > 3 ? args[3] : null);
+        int[] w = window(v, n >= 2 ? args[2] : null, n >= 3 ? args[3] : null);
         if (w[0] > v.length() || w[1] - w[0] < sub.length()) return -1;
         int at = fromRight ? v.lastIndexOf(sub, w[1] - sub.length()) : v.indexOf(sub, w[0]);
         return at >= w[0] && at + sub.length() <= w[1] ? at : -1;
@@ -412,7 +412,7 @@ final class StrMethods {
         if (n < 1) throw Errors.typeError("count() takes at least 1 argument (0 given)");
         if (n > 3) throw Errors.typeError("count() takes at most 3 arguments (" + n + " given)");
         String v = self(args), sub = subArg(args[1]);
-        int[] w = window(v, n > 2 ? args[2] : null, n > 3 ? args[3] : null);
+        int[] w = window(v, n >= 2 ? args[2] : null, n >= 3 ? args[3] : null);
         if (w[0] > v.length() || w[1] < w[0]) return 0;
         if (sub.isEmpty()) return w[1] - w[0] + 1;
         int count = 0;

@@ -43,18 +43,31 @@ public final class ToyDict extends ToyObject {
     @Override
     public ToyObject getItem(ToyObject key) {
         ToyObject v = map.get(key);
-        if (v == null) throw Errors.keyError(key);
+        if (v == null) throw missing(key);
         return v;
+    }
+
+    /**
+     * The KeyError for a missing key, unless the key is unhashable: Java's HashMap skips hashing
+     * when the map is empty, but Python always hashes first ({@code {}[[1]]} is a TypeError).
+     */
+    static ToyError missing(ToyObject key) {
+        key.hash();
+        return Errors.keyError(key);
     }
 
     @Override public void setItem(ToyObject key, ToyObject value) { map.put(key, value); }
 
     @Override
     public void delItem(ToyObject key) {
-        if (map.remove(key) == null) throw Errors.keyError(key);
+        if (map.remove(key) == null) throw missing(key);
     }
 
-    @Override public boolean contains(ToyObject key) { return map.containsKey(key); }
+    @Override
+    public boolean contains(ToyObject key) {
+        if (map.isEmpty()) key.hash(); // raises for an unhashable key, as Python does
+        return map.containsKey(key);
+    }
 
     @Override
     public boolean eq(ToyObject other) {
@@ -251,6 +264,7 @@ public final class ToyDict extends ToyObject {
         TYPE.method("get", (ts, args, kw) -> {
             int n = Args.range("get", args, kw, 1, 1, 2);
             ToyObject v = self(args).map.get(args[1]);
+            if (v == null) args[1].hash(); // unhashable keys raise even on an empty dict
             return v != null ? v : n == 2 ? args[2] : ToyNone.NONE;
         });
         TYPE.method("setdefault", (ts, args, kw) -> {
@@ -266,7 +280,7 @@ public final class ToyDict extends ToyObject {
             ToyObject v = self(args).map.remove(args[1]);
             if (v != null) return v;
             if (n == 2) return args[2];
-            throw Errors.keyError(args[1]);
+            throw missing(args[1]);
         });
         TYPE.method("popitem", (ts, args, kw) -> {
             Args.none("dict.popitem", args, kw, 1);

@@ -28,6 +28,23 @@ public final class ToySet extends ToyObject implements Ops.ToySetLike {
         return s;
     }
 
+    /**
+     * A set display whose items are all constants, {@code {3, 1, 2}}, built the way CPython 3.11
+     * builds it, so that it prints in the same order: the compiler folds three or more constant
+     * items into a frozenset, the constant merger rebuilds that frozenset from its own iteration
+     * order, and BUILD_SET + SET_UPDATE copies it into a new set. The VM should use this for
+     * BUILD_SET of more than two constants, and {@link #add} for other displays.
+     */
+    public static ToySet fromConstants(ToyObject[] items) {
+        ToySet folded = new ToySet(true);
+        for (ToyObject x : items) folded.add(x);
+        ToySet merged = new ToySet(true);
+        for (ToyObject x : folded.toArray()) merged.add(x);
+        ToySet result = new ToySet(false);
+        result.table.merge(merged.table);
+        return result;
+    }
+
     @Override public ToyType type() { return frozen ? FROZENSET_TYPE : SET_TYPE; }
 
     @Override public int len() { return table.used; }

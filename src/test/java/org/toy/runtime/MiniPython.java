@@ -447,8 +447,12 @@ final class MiniPython {
             ToyDict d = null;
             ToySet s = null;
             if (peek() == '}') { pos++; return new ToyDict(); }
+            List<ToyObject> setItems = new ArrayList<>();
+            boolean allConstant = true;
             while (peek() != '}') {
+                int itemStart = pos;
                 ToyObject k = expression();
+                allConstant &= isConstant(src.substring(itemStart, pos));
                 skipSpace();
                 if (peek() == ':') {
                     pos++;
@@ -457,12 +461,14 @@ final class MiniPython {
                 } else {
                     if (s == null) s = new ToySet();
                     s.add(k);
+                    setItems.add(k);
                 }
                 skipSpace();
                 if (peek() == ',') pos++;
                 skipSpace();
             }
             pos++;
+            if (s != null && allConstant && setItems.size() > 2) return ToySet.fromConstants(setItems.toArray(new ToyObject[0]));
             return d != null ? d : s;
         }
         if (Character.isDigit(c) || (c == '.' && Character.isDigit(src.charAt(pos + 1)))) return number();
@@ -477,6 +483,12 @@ final class MiniPython {
             case "False": return ToyBool.FALSE;
             default: return lookup(n);
         }
+    }
+
+    /** Whether an item's source is a constant the CPython compiler folds: no names but None/True/False. */
+    private static boolean isConstant(String text) {
+        String t = text.replaceAll("'[^']*'|\"[^\"]*\"", "").replaceAll("None|True|False", "");
+        return !t.matches("(?s).*[A-Za-z_].*") || t.matches("[0-9.eE+\\- ]*");
     }
 
     private ToyObject lookup(String n) {
