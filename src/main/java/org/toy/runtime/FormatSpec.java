@@ -96,9 +96,9 @@ public final class FormatSpec {
     private static void checkGrouping(char grouping, char type) {
         switch (type) {
             case 'd', 'e', 'f', 'g', 'E', 'G', '%', 'F', NONE: return;
-            case 'b', 'o', 'x', 'X': if (grouping == '_') return;
-            // fall through
             default:
+                // Underscores group binary, octal and hex digits by four (PEP 515); nothing else may be grouped.
+                if (grouping == '_' && (type == 'b' || type == 'o' || type == 'x' || type == 'X')) return;
                 throw Errors.valueError("Cannot specify '" + grouping + "' with "
                         + (type >= 32 && type < 128 ? "'" + type + "'." : String.format("'\\x%x'.", (int) type)));
         }
