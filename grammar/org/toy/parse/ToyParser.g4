@@ -33,11 +33,13 @@ simple_stmt
     | 'from' ( DOT | ELLIPSIS )* dotted_name 'import' import_targets   # fromImportStmt
     | 'from' ( DOT | ELLIPSIS )+ 'import' import_targets               # fromImportStmt
     ;
+// One leading star_testlist, then the kind of statement: prediction never scans a whole expression.
 expr_stmt
-    : star_testlist ':' test ( '=' star_testlist )?        # annAssign
-    | star_testlist augassign star_testlist                 # augAssign
-    | star_testlist ( '=' star_testlist )+                  # assign
-    | star_testlist                                         # exprStatement
+    : star_testlist
+      ( ':' test ( '=' star_testlist )?         // annotated assignment
+      | augassign star_testlist                 // augmented assignment
+      | ( '=' star_testlist )*                  // assignment, or an expression statement
+      )
     ;
 augassign
     : '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//='
@@ -122,10 +124,7 @@ atom
     | 'False'                                    # falseAtom
     ;
 yield_expr : 'yield' ( 'from' test | star_testlist )? ;
-testlist_comp
-    : ( test | star_expr ) comp_for
-    | ( test | star_expr ) ( ',' ( test | star_expr ) )* ','?
-    ;
+testlist_comp : ( test | star_expr ) ( comp_for | ( ',' ( test | star_expr ) )* ','? ) ;
 trailer
     : '(' arglist? ')'          # callTrailer
     | '[' subscriptlist ']'     # subscriptTrailer
@@ -133,28 +132,24 @@ trailer
     ;
 subscriptlist : subscript ( ',' subscript )* ','? ;
 subscript
-    : test? ':' test? ( ':' test? )?     # sliceSubscript
-    | test                               # indexSubscript
-    | star_expr                          # starSubscript
+    : star_expr
+    | test ( ':' test? ( ':' test? )? )?
+    | ':' test? ( ':' test? )?
     ;
 exprlist : ( expr | star_expr ) ( ',' ( expr | star_expr ) )* ','? ;
 /** Python's star_expressions: a tuple when there is a comma. */
 star_testlist : ( test | star_expr ) ( ',' ( test | star_expr ) )* ','? ;
 dictorsetmaker
-    : dict_entry comp_for
-    | dict_entry ( ',' dict_entry )* ','?
-    | ( test | star_expr ) comp_for
-    | ( test | star_expr ) ( ',' ( test | star_expr ) )* ','?
+    : dict_entry ( comp_for | ( ',' dict_entry )* ','? )
+    | ( test | star_expr ) ( comp_for | ( ',' ( test | star_expr ) )* ','? )
     ;
 dict_entry : test ':' test | '**' expr ;
 arglist : argument ( ',' argument )* ','? ;
 argument
-    : test comp_for         # genArgument
-    | NAME '=' test         # keywordArgument
-    | test '=' test         # badKeywordArgument
-    | '**' test             # doubleStarArgument
-    | '*' test              # starArgument
-    | test                  # plainArgument
+    : NAME '=' test                     # keywordArgument
+    | '**' test                         # doubleStarArgument
+    | '*' test                          # starArgument
+    | test ( comp_for | '=' test )?     # plainArgument
     ;
 comp_for : 'for' exprlist 'in' or_test comp_iter? ;
 comp_iter : comp_for | comp_if ;

@@ -5,7 +5,11 @@ import org.toy.runtime.BuiltinFunction;
 import org.toy.runtime.ExceptionTypes;
 import org.toy.runtime.NotImplemented;
 import org.toy.runtime.ToyBool;
+import org.toy.runtime.ToyBytes;
 import org.toy.runtime.ToyDict;
+import org.toy.runtime.ToyRange;
+import org.toy.runtime.ToySet;
+import org.toy.runtime.ToySlice;
 import org.toy.runtime.ToyFloat;
 import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyList;
@@ -24,18 +28,6 @@ import org.toy.vm.Interpreter;
  */
 public final class Builtins {
     private Builtins() {}
-
-    /**
-     * Types the runtime is still gaining ({@code set}, {@code range} ...): published when their class
-     * exists, looked up by name so this package compiles against the runtime at any stage.
-     */
-    private static final Map<String, String> PENDING_TYPES = Map.of(
-            "set", "org.toy.runtime.ToySet",
-            "frozenset", "org.toy.runtime.ToyFrozenSet",
-            "range", "org.toy.runtime.ToyRange",
-            "bytes", "org.toy.runtime.ToyBytes",
-            "bytearray", "org.toy.runtime.ToyByteArray",
-            "slice", "org.toy.runtime.ToySlice");
 
     public static ToyModule create(Interpreter interp) {
         ToyModule builtins = new ToyModule("builtins");
@@ -64,19 +56,11 @@ public final class Builtins {
         builtins.define("list", ToyList.TYPE);
         builtins.define("tuple", ToyTuple.TYPE);
         builtins.define("dict", ToyDict.TYPE);
-        PENDING_TYPES.forEach((name, className) -> {
-            ToyObject type = runtimeType(className);
-            if (type != null) builtins.define(name, type);
-        });
-    }
-
-    /** The {@code TYPE} field of a runtime class, or null while that class does not exist. */
-    private static ToyObject runtimeType(String className) {
-        try {
-            return (ToyObject) Class.forName(className).getField("TYPE").get(null);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return null;
-        }
+        builtins.define("set", ToySet.SET_TYPE);
+        builtins.define("frozenset", ToySet.FROZENSET_TYPE);
+        builtins.define("range", ToyRange.TYPE);
+        builtins.define("bytes", ToyBytes.TYPE);
+        builtins.define("slice", ToySlice.TYPE);
     }
 
     /** A built-in function of this module by name, for callers in Java (tests, the VM's fast paths). */

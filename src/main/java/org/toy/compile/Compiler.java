@@ -24,6 +24,7 @@ import org.toy.runtime.ToyFloat;
 import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyNone;
 import org.toy.runtime.ToyObject;
+import org.toy.runtime.ToySet;
 import org.toy.runtime.ToyStr;
 import org.toy.runtime.ToyTuple;
 import org.toy.source.Source;
@@ -778,7 +779,7 @@ public final class Compiler {
         } else if (e instanceof Expr.StrLit s) {
             loadConst(ToyStr.of(s.value()));
         } else if (e instanceof Expr.BytesLit b) {
-            loadConst(ToyBytes.of(b.value()));
+            loadConst(new ToyBytes(b.value()));
         } else if (e instanceof Expr.BoolLit b) {
             loadConst(ToyBool.of(b.value()));
         } else if (e instanceof Expr.NoneLit) {
@@ -842,7 +843,16 @@ public final class Compiler {
             if (folded != null) loadConst(folded);
             else sequence(t.elts(), BUILD_TUPLE, LIST_APPEND, LIST_EXTEND, true);
         } else if (e instanceof Expr.SetExpr s) {
-            sequence(s.elts(), BUILD_SET, SET_ADD, SET_UPDATE, false);
+            ToySet folded = s.elts().size() >= 3 ? constantSet(s) : null;
+            if (folded != null) {
+                // CPython 3.11 folds three or more constants into a frozenset and copies it into a
+                // new set (BUILD_SET 0; SET_UPDATE), which decides the order the set prints in.
+                emit(BUILD_SET, 0);
+                loadConst(folded);
+                emit(SET_UPDATE, 1);
+            } else {
+                sequence(s.elts(), BUILD_SET, SET_ADD, SET_UPDATE, false);
+            }
         } else if (e instanceof Expr.DictExpr d) {
             dict(d);
         } else if (e instanceof Expr.ListComp c) {
@@ -875,6 +885,20 @@ public final class Compiler {
             else return null;
         }
         return ToyTuple.of(items);
+    }
+
+    /** A frozenset constant for a set display of literals, built as CPython's constant folder builds it. */
+    private static ToySet constantSet(Expr.SetExpr s) {
+        ToySet folded = new ToySet(true);
+        for (Expr e : s.elts()) {
+            ToyTuple single = constantTuple(new Expr.TupleExpr(e.span(), List.of(e)));
+            if (single == null) return null;
+            folded.add(single.get(0));
+        }
+        // The constant merger rebuilds the frozenset from its own iteration order.
+        ToySet merged = new ToySet(true);
+        for (ToyObject x : folded.toArray()) merged.add(x);
+        return merged;
     }
 
     private void fString(Expr.FString f) {

@@ -130,31 +130,27 @@ final class AstBuilder {
     }
 
     private Stmt exprStatement(Expr_stmtContext ctx, Span span) {
-        if (ctx instanceof AnnAssignContext a) {
-            Expr target = starTestlist(a.star_testlist(0));
+        List<Star_testlistContext> lists = ctx.star_testlist();
+        if (ctx.COLON() != null) {
+            Expr target = starTestlist(lists.get(0));
             targets.checkAnnotated(target);
-            Expr annotation = test(a.test());
-            Expr value = a.star_testlist().size() > 1 ? starTestlist(a.star_testlist(1)) : null;
+            Expr annotation = test(ctx.test());
+            Expr value = lists.size() > 1 ? starTestlist(lists.get(1)) : null;
             return new Stmt.AnnAssign(span, target, annotation, value);
         }
-        if (ctx instanceof AugAssignContext a) {
-            Expr target = starTestlist(a.star_testlist(0));
+        if (ctx.augassign() != null) {
+            Expr target = starTestlist(lists.get(0));
             targets.checkAugmented(target);
-            String op = a.augassign().getText();
+            String op = ctx.augassign().getText();
             return new Stmt.AugAssign(span, target, binaryOp(op.substring(0, op.length() - 1)),
-                    starTestlist(a.star_testlist(1)));
+                    starTestlist(lists.get(1)));
         }
-        if (ctx instanceof AssignContext a) {
-            List<Star_testlistContext> parts = a.star_testlist();
-            List<Expr> assigned = new ArrayList<>();
-            for (int i = 0; i < parts.size() - 1; i++) assigned.add(starTestlist(parts.get(i)));
-            Star_testlistContext valueCtx = parts.get(parts.size() - 1);
-            Expr value = starTestlist(valueCtx);
-            int first = valueCtx.getStart().getType();
-            targets.checkAssign(assigned, first != ToyLexer.STAR && first != ToyLexer.NOT && first != ToyLexer.LAMBDA);
-            return new Stmt.Assign(span, assigned, value);
-        }
-        return new Stmt.ExprStmt(span, starTestlist(((ExprStatementContext) ctx).star_testlist()));
+        if (lists.size() == 1) return new Stmt.ExprStmt(span, starTestlist(lists.get(0)));
+        List<Expr> parts = new ArrayList<>();
+        for (Star_testlistContext part : lists) parts.add(starTestlist(part));
+        int second = lists.get(1).getStart().getType();
+        targets.checkAssign(parts, second != ToyLexer.STAR && second != ToyLexer.NOT && second != ToyLexer.LAMBDA);
+        return new Stmt.Assign(span, new ArrayList<>(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
     }
 
     private Stmt compound(Compound_stmtContext ctx) {
@@ -429,7 +425,7 @@ final class AstBuilder {
     }
 
     private static CompareOp compareOp(Comp_opContext ctx) {
-        if (ctx.getChildCount() == 2) return ctx.NOT() != null ? CompareOp.NOT_IN : CompareOp.IS_NOT;
+        if (ctx.getChildCount() == 2) return ctx.IS() != null ? CompareOp.IS_NOT : CompareOp.NOT_IN;
         return switch (ctx.getText()) {
             case "<" -> CompareOp.LT;
             case ">" -> CompareOp.GT;
@@ -516,11 +512,11 @@ final class AstBuilder {
     }
 
     private Expr subscript(SubscriptContext ctx) {
-        if (ctx instanceof IndexSubscriptContext i) return test(i.test());
-        if (ctx instanceof StarSubscriptContext s) return starExpr(s.star_expr());
+        if (ctx.star_expr() != null) return starExpr(ctx.star_expr());
+        if (ctx.COLON().isEmpty()) return test(ctx.test(0));
         Expr[] parts = new Expr[3];     // lower, upper, step: which one a test is depends on the colons before it
         int colons = 0;
-        for (ParseTree child : ((SliceSubscriptContext) ctx).children) {
+        for (ParseTree child : ctx.children) {
             if (child instanceof TerminalNode) {
                 colons++;
             } else {
@@ -536,21 +532,9 @@ final class AstBuilder {
         boolean sawDoubleStar = false;
         for (ArgumentContext a : ctx.argument()) {
             Span span = Spans.of(a);
-            if (a instanceof GenArgumentContext g) {
-                if (ctx.argument().size() > 1 || !ctx.COMMA().isEmpty() || call == null) {
-                    throw new ToySyntaxError("Generator expression must be parenthesized", file, span);
-                }
-                // A lone generator argument borrows the call's parentheses, as in CPython.
-                args.add(new Expr.GeneratorExp(Spans.of(call), test(g.test()), comprehension(g.comp_for())));
-            } else if (a instanceof KeywordArgumentContext k) {
+            if (a instanceof KeywordArgumentContext k) {
                 keywords.add(new Expr.Keyword(span, k.NAME().getText(), test(k.test())));
                 sawKeyword = true;
-            } else if (a instanceof BadKeywordArgumentContext b) {
-                Expr target = test(b.test(0));
-                if (target instanceof Expr.BoolLit || target instanceof Expr.NoneLit) {
-                    throw new ToySyntaxError("cannot assign to " + Targets.describe(target), file, target.span());
-                }
-                throw new ToySyntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", file, span);
             } else if (a instanceof DoubleStarArgumentContext d) {
                 keywords.add(new Expr.Keyword(span, null, test(d.test())));
                 sawDoubleStar = true;
@@ -560,13 +544,39 @@ final class AstBuilder {
                 }
                 args.add(new Expr.Starred(span, test(s.test())));
             } else {
+                PlainArgumentContext p = (PlainArgumentContext) a;
+                if (p.comp_for() != null) {
+                    args.add(generatorArgument(p, ctx, call));
+                    continue;
+                }
+                if (p.ASSIGN() != null) throw badKeyword(p);
                 if (sawDoubleStar) {
                     throw new ToySyntaxError("positional argument follows keyword argument unpacking", file, span);
                 }
                 if (sawKeyword) throw new ToySyntaxError("positional argument follows keyword argument", file, span);
-                args.add(test(((PlainArgumentContext) a).test()));
+                args.add(test(p.test(0)));
             }
         }
+    }
+
+    /** {@code f(x for x in y)}: only as the sole argument, and it borrows the call's parentheses, as in CPython. */
+    private Expr generatorArgument(PlainArgumentContext p, ArglistContext list, CallTrailerContext call) {
+        if (call == null) {     // class bases: CPython has no special message here
+            throw new ToySyntaxError("invalid syntax", file, Spans.of(p.comp_for().getStart()));
+        }
+        if (list.argument().size() > 1 || !list.COMMA().isEmpty()) {
+            throw new ToySyntaxError("Generator expression must be parenthesized", file, Spans.of(p));
+        }
+        return new Expr.GeneratorExp(Spans.of(call), test(p.test(0)), comprehension(p.comp_for()));
+    }
+
+    /** {@code f(a.b=1)}: the left of a keyword argument must be a plain name. */
+    private ToySyntaxError badKeyword(PlainArgumentContext p) {
+        Expr target = test(p.test(0));
+        if (target instanceof Expr.BoolLit || target instanceof Expr.NoneLit) {
+            return new ToySyntaxError("cannot assign to " + Targets.describe(target), file, target.span());
+        }
+        return new ToySyntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", file, Spans.of(p));
     }
 
     private Expr atom(AtomContext ctx) {
@@ -674,7 +684,13 @@ final class AstBuilder {
             anyF |= p.fstring();
         }
         if (anyBytes && anyStr) {
-            throw new ToySyntaxError("cannot mix bytes and nonbytes literals", file, Spans.of(tokens.get(0).getSymbol()));
+            throw endOfLiteral("cannot mix bytes and nonbytes literals", span);
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (anyBytes && !tokens.get(i).getText().chars().allMatch(c -> c < 128)) {
+                throw new ToySyntaxError("bytes can only contain ASCII literal characters", file,
+                        Spans.of(tokens.get(i).getSymbol()));
+            }
         }
         try {
             if (anyBytes) {
@@ -688,7 +704,7 @@ final class AstBuilder {
                 return new Expr.StrLit(span, s.toString());
             }
         } catch (Literals.BadEscape e) {
-            throw new ToySyntaxError(e.getMessage(), file, span);
+            throw endOfLiteral(e.getMessage(), span);
         }
         List<Expr> pieces = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -700,11 +716,16 @@ final class AstBuilder {
                 try {
                     pieces.add(new Expr.StrLit(span, Literals.decodeStr(p.body(), p.raw())));
                 } catch (Literals.BadEscape e) {
-                    throw new ToySyntaxError(e.getMessage(), file, Spans.of(token));
+                    throw endOfLiteral(e.getMessage(), span);
                 }
             }
         }
         return new Expr.FString(span, mergeLiterals(pieces, span));
+    }
+
+    /** CPython reports errors inside a string literal at the end of the (concatenated) literal. */
+    private ToySyntaxError endOfLiteral(String message, Span span) {
+        return new ToySyntaxError("SyntaxError", message, file, span.endLine(), span.endCol(), span.endCol() + 1);
     }
 
     /** Adjacent literal pieces become one, and empty ones vanish, as in CPython's JoinedStr. */

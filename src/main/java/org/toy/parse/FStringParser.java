@@ -118,8 +118,9 @@ final class FStringParser {
 
         String selfDocumenting = null;
         if (i < to && body.charAt(i) == '=') {
-            selfDocumenting = body.substring(exprStart, i + 1);
             i++;
+            while (i < to && Character.isWhitespace(body.charAt(i))) i++;
+            selfDocumenting = body.substring(exprStart, i);     // "x = " keeps its spaces, as in CPython
         }
         char conversion = 0;
         if (i < to && body.charAt(i) == '!') {
@@ -231,8 +232,8 @@ final class FStringParser {
         return new int[] {line, col};
     }
 
+    /** CPython 3.11 reports f-string errors at the end of the whole literal. */
     private ToySyntaxError error(String message) {
-        return new ToySyntaxError("SyntaxError", message, file, token.getLine(), token.getCharPositionInLine(),
-                token.getCharPositionInLine() + 1);
+        return new ToySyntaxError("SyntaxError", message, file, span.endLine(), span.endCol(), span.endCol() + 1);
     }
 }

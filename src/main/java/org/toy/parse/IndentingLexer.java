@@ -31,7 +31,8 @@ import org.toy.source.ToySyntaxError;
  *       open block, then EOF.</li>
  * </ul>
  * Tokenizer-level errors (unterminated strings, stray brackets, bad dedents, control characters)
- * are thrown at once as {@link ToySyntaxError} with CPython's wording. Tokens come out of a
+ * are thrown at once, except an unclosed bracket at the end of input, which the parser's error
+ * strategy words (see {@link #unclosedBracketError}), as {@link ToySyntaxError} with CPython's wording. Tokens come out of a
  * small pending queue because one raw NEWLINE can become several layout tokens.
  */
 public abstract class IndentingLexer extends Lexer {
@@ -198,8 +199,10 @@ public abstract class IndentingLexer extends Lexer {
     private void onEof(Token eof) {
         atEof = true;
         if (!brackets.isEmpty()) {
-            Token open = brackets.peekLast();
-            throw error("'" + open.getText() + "' was never closed", open);
+            // Not an error yet: CPython reports it only if the parser fails at or after the line of
+            // the bracket (see unclosedBracketError). The token stream just ends.
+            pending.add(eof);
+            return;
         }
         if (lineEnd != null) {
             pending.add(synth(lineEnd, ToyLexer.NEWLINE, lineEnd.getLine(), lineEnd.getCharPositionInLine()));
@@ -215,6 +218,18 @@ public abstract class IndentingLexer extends Lexer {
         indents.subList(1, indents.size()).clear();
         altIndents.subList(1, altIndents.size()).clear();
         pending.add(eof);
+    }
+
+    /**
+     * "'(' was never closed", if a bracket is still open at the end of input and the parser's own
+     * error (at {@code errorLine}, or at EOF) comes after the bracket's line; otherwise null.
+     * This is CPython's rule: an unclosed bracket explains a later error, not an earlier one.
+     */
+    ToySyntaxError unclosedBracketError(int errorLine, boolean atEndOfInput) {
+        if (!atEof || brackets.isEmpty()) return null;
+        Token open = brackets.peekLast();
+        if (!atEndOfInput && errorLine <= open.getLine()) return null;
+        return error("'" + open.getText() + "' was never closed", open);
     }
 
     private void open(Token t) {

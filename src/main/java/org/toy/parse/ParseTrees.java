@@ -45,7 +45,7 @@ final class ParseTrees {
         } catch (ParseCancellationException sllFailed) {
             tokens.seek(0);
             parser.reset();
-            parser.setErrorHandler(new SyntaxErrorStrategy(file));
+            parser.setErrorHandler(new SyntaxErrorStrategy(file, lexer));
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             return entry.apply(parser);
         }

@@ -18,9 +18,11 @@ import org.toy.source.ToySyntaxError;
  */
 final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     private final String file;
+    private final IndentingLexer lexer;
 
-    SyntaxErrorStrategy(String file) {
+    SyntaxErrorStrategy(String file, IndentingLexer lexer) {
         this.file = file;
+        this.lexer = lexer;
     }
 
     @Override
@@ -49,6 +51,11 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     }
 
     private ToySyntaxError error(Parser parser, Token offending) {
+        ToySyntaxError unclosed = lexer.unclosedBracketError(offending.getLine(), offending.getType() == Token.EOF);
+        return unclosed != null ? unclosed : parserError(parser, offending);
+    }
+
+    private ToySyntaxError parserError(Parser parser, Token offending) {
         int type = offending.getType();
         if (type == ToyLexer.INDENT) {
             return at("IndentationError", "unexpected indent", offending);

@@ -18,24 +18,56 @@ final class Targets {
     }
 
     /**
-     * {@code t1 = t2 = value}. CPython words the error as a mistyped comparison when the bad node ends
-     * the last target and a plain expression follows the {@code =}; {@code valueIsPlain} tells the latter.
+     * {@code t1 = t2 = ... = value}, where {@code parts} are the targets followed by the value.
+     * CPython first tries to read the statement as a mistyped comparison ({@code x, 1 = 2} names the
+     * {@code 1 = 2}); it looks at the last element of the first part and at the start of the second
+     * part, which must be a plain operand ({@code secondIsPlain}: no leading '*', 'not' or 'lambda')
+     * not itself followed by '='. Only if that does not apply is the first invalid target named.
      */
-    void checkAssign(List<Expr> targets, boolean valueIsPlain) {
-        for (int i = 0; i < targets.size(); i++) {
-            Expr target = targets.get(i);
-            Expr bad = invalid(target, false);
-            if (bad == null) continue;
-            boolean endsLastTarget = i == targets.size() - 1 && bad.span().endLine() == target.span().endLine()
-                    && bad.span().endCol() == target.span().endCol();
-            boolean keywordLiteral = bad instanceof Expr.NoneLit || bad instanceof Expr.BoolLit;
-            boolean display = bad instanceof Expr.TupleExpr || bad instanceof Expr.ListExpr
-                    || bad instanceof Expr.GeneratorExp;
-            if (endsLastTarget && valueIsPlain && !keywordLiteral && !display) {
-                throw error("cannot assign to " + describe(bad) + " here. Maybe you meant '==' instead of '='?", bad);
-            }
-            throw error("cannot assign to " + describe(bad), bad);
+    void checkAssign(List<Expr> parts, boolean secondIsPlain) {
+        List<Expr> assigned = parts.subList(0, parts.size() - 1);
+        Expr firstBad = null;
+        for (Expr target : assigned) {
+            firstBad = invalid(target, false);
+            if (firstBad != null) break;
         }
+        if (firstBad == null) return;
+
+        Expr first = parts.get(0);
+        Expr last = isBareTuple(first) ? lastOf((Expr.TupleExpr) first) : first;
+        Expr second = parts.get(1);
+        boolean secondFollowedByAssign = parts.size() > 2 && !isBareTuple(second) && isBitwiseOr(second);
+        if (secondIsPlain && !secondFollowedByAssign) {
+            if (last instanceof Expr.Name) {
+                Expr b = isBareTuple(second) ? ((Expr.TupleExpr) second).elts().get(0) : second;
+                throw new ToySyntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", file,
+                        Spans.join(last.span(), b.span()));
+            }
+            boolean keywordLiteral = last instanceof Expr.NoneLit || last instanceof Expr.BoolLit;
+            boolean display = last instanceof Expr.TupleExpr || last instanceof Expr.ListExpr
+                    || last instanceof Expr.GeneratorExp;
+            if (isBitwiseOr(last) && !keywordLiteral && !display && !(last instanceof Expr.Name)) {
+                throw error("cannot assign to " + describe(last) + " here. Maybe you meant '==' instead of '='?", last);
+            }
+        }
+        throw error("cannot assign to " + describe(firstBad), firstBad);
+    }
+
+    /** A tuple written without parentheses: it starts where its first element starts. */
+    private static boolean isBareTuple(Expr e) {
+        return e instanceof Expr.TupleExpr t && !t.elts().isEmpty()
+                && t.span().line() == t.elts().get(0).span().line() && t.span().col() == t.elts().get(0).span().col();
+    }
+
+    private static Expr lastOf(Expr.TupleExpr t) {
+        return t.elts().get(t.elts().size() - 1);
+    }
+
+    /** Whether CPython's {@code bitwise_or} rule can produce this node (no comparison, not, and/or, if, lambda). */
+    private static boolean isBitwiseOr(Expr e) {
+        return !(e instanceof Expr.Lambda || e instanceof Expr.IfExp || e instanceof Expr.BoolOp
+                || e instanceof Expr.Compare || e instanceof Expr.Starred
+                || (e instanceof Expr.UnaryOp u && u.op() == org.toy.ast.UnaryOperator.NOT));
     }
 
     /** A {@code for}, comprehension or {@code with ... as} target. */

@@ -77,4 +77,43 @@ public final class Args {
         if (v != (int) v) throw Errors.overflow("Python int too large to convert to C ssize_t");
         return (int) v;
     }
+
+    /**
+     * Binds positional and keyword arguments to the parameter {@code names} (after {@code first}
+     * leading arguments such as self), as Argument Clinic does for simple signatures. Missing
+     * optional parameters are Java null; the first {@code required} parameters must be given.
+     */
+    public static ToyObject[] bind(String fname, ToyObject[] args, String[] kwNames, int first, int required,
+            String... names) {
+        ToyObject[] bound = new ToyObject[names.length];
+        int n = positional(args, kwNames, first);
+        if (n > names.length) {
+            throw Errors.typeError(fname + "() takes at most " + names.length + " argument"
+                    + (names.length == 1 ? "" : "s") + " (" + n + " given)");
+        }
+        System.arraycopy(args, first, bound, 0, n);
+        int base = args.length - kwNames.length;
+        for (int k = 0; k < kwNames.length; k++) {
+            int slot = -1;
+            for (int i = 0; i < names.length; i++) if (names[i].equals(kwNames[k])) slot = i;
+            if (slot < 0) throw Errors.typeError("'" + kwNames[k] + "' is an invalid keyword argument for " + fname + "()");
+            if (bound[slot] != null) {
+                throw Errors.typeError("argument for " + fname + "() given by name ('" + kwNames[k]
+                        + "') and position (" + (slot + 1) + ")");
+            }
+            bound[slot] = args[base + k];
+        }
+        for (int i = 0; i < required; i++) {
+            if (bound[i] == null) {
+                throw Errors.typeError(fname + "() missing required argument '" + names[i] + "' (pos " + (i + 1) + ")");
+            }
+        }
+        return bound;
+    }
+
+    /** A str argument: {@code must be str, not int} otherwise (CPython's Argument Clinic wording). */
+    public static String str(String fname, ToyObject o) {
+        if (o instanceof ToyStr s) return s.value;
+        throw Errors.typeError(fname + "() argument must be str, not " + o.type().name());
+    }
 }

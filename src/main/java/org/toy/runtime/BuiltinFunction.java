@@ -48,7 +48,23 @@ public final class BuiltinFunction extends ToyObject {
 
     @Override
     public ToyObject call(ThreadState ts, ToyObject[] args, String[] kwNames) {
+        if (owner != null) checkSelf(args, kwNames);
         return body.call(ts, args, kwNames);
+    }
+
+    /**
+     * A method called through its type, {@code str.upper(x)}, gets no binding to check its
+     * receiver, so it is checked here, as CPython's method descriptors do.
+     */
+    private void checkSelf(ToyObject[] args, String[] kwNames) {
+        if (args.length - kwNames.length < 1) {
+            throw Errors.typeError("unbound method " + owner.name() + "." + name + "() needs an argument");
+        }
+        ToyType selfType = args[0].type();
+        if (selfType != owner && !selfType.isSubtypeOf(owner)) {
+            throw Errors.typeError("descriptor '" + name + "' for '" + owner.name() + "' objects doesn't apply to a '"
+                    + selfType.name() + "' object");
+        }
     }
 
     @Override

@@ -47,11 +47,22 @@ public final class Ops {
             return Errors.typeError("can only concatenate " + a.type().name() + " (not \"" + b.type().name()
                     + "\") to " + a.type().name());
         }
+        if (op == BinaryOp.MULTIPLY && (isSequence(a) || isSequence(b))) {
+            ToyObject other = isSequence(a) ? b : a;
+            return Errors.typeError("can't multiply sequence by non-int of type '" + other.type().name() + "'");
+        }
+        if (op == BinaryOp.ADD && a instanceof ToyBytes) {
+            return Errors.typeError("can't concat " + b.type().name() + " to bytes");
+        }
         if (op == BinaryOp.POWER) {
             return Errors.typeError("unsupported operand type(s) for ** or pow(): '" + a.type().name() + "' and '"
                     + b.type().name() + "'");
         }
         return Errors.unsupported(op.symbol, a, b);
+    }
+
+    private static boolean isSequence(ToyObject o) {
+        return o instanceof ToyList || o instanceof ToyTuple || o instanceof ToyStr || o instanceof ToyBytes;
     }
 
     /** Rich comparison for the six ordering operators, with Python's reflection and defaults. */

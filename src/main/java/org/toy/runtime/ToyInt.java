@@ -1,13 +1,15 @@
 package org.toy.runtime;
 
 import java.math.BigInteger;
+import org.toy.ast.BinaryOp;
+import org.toy.ast.CompareOp;
 
 /**
  * Python's int: arbitrary precision with a {@code long} fast path. A value that fits in a long is
  * held in {@link #value} with {@link #big} null; otherwise {@link #big} holds it and {@link #value}
  * is meaningless. Factories normalise, so a BigInteger that fits becomes a small int again.
  * Small ints −5..256 are cached, as in CPython. {@link ToyBool} extends this class, as bool
- * subclasses int in Python.
+ * subclasses int in Python. The arithmetic itself lives in {@link IntMath}.
  */
 public class ToyInt extends ToyObject {
     public static final ToyType TYPE = new ToyType("int", ToyType.OBJECT);
@@ -45,12 +47,17 @@ public class ToyInt extends ToyObject {
 
     public final BigInteger toBig() { return big != null ? big : BigInteger.valueOf(value); }
 
-    /** The value as a Java int, or an OverflowError/IndexError-free clamp is the caller's job. */
+    /** True when the value fits a Java int (callers then read {@link #value}). */
     public final boolean fitsInt() { return big == null && value == (int) value; }
+
+    /** The sign: -1, 0 or 1. */
+    public final int signum() { return big != null ? big.signum() : Long.signum(value); }
 
     @Override public ToyType type() { return TYPE; }
 
     @Override public String repr() { return big != null ? big.toString() : Long.toString(value); }
+
+    @Override public String format(String spec) { return Formatter.formatInt(this, FormatSpec.parse(spec, this)); }
 
     @Override public boolean isTrue() { return big != null || value != 0; }
 
@@ -77,5 +84,82 @@ public class ToyInt extends ToyObject {
         }
         if (other instanceof ToyFloat f) return Numbers.compareIntFloat(this, f.value) == 0;
         return false;
+    }
+
+    // ---- operators: int with int; float operands are handled by ToyFloat's reflected side ----
+
+    @Override
+    public ToyObject binary(BinaryOp op, ToyObject other) {
+        if (other instanceof ToyInt o) return IntMath.binary(op, this, o);
+        return NotImplemented.NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public ToyObject binaryReflected(BinaryOp op, ToyObject other) {
+        if (other instanceof ToyInt o) return IntMath.binary(op, o, this);
+        return NotImplemented.NOT_IMPLEMENTED;
+    }
+
+    /** Compares with ints and floats exactly. */
+    @Override
+    public ToyObject compare(CompareOp op, ToyObject other) {
+        int c;
+        if (other instanceof ToyInt o) {
+            c = big == null && o.big == null ? Long.compare(value, o.value) : toBig().compareTo(o.toBig());
+        } else if (other instanceof ToyFloat f) {
+            c = Numbers.compareIntFloat(this, f.value);
+            if (c == 2) return ToyBool.of(op == CompareOp.NE); // NaN: unordered
+        } else {
+            return NotImplemented.NOT_IMPLEMENTED;
+        }
+        return ToyBool.of(holds(op, c));
+    }
+
+    /** Whether {@code c} (the sign of a three-way comparison) satisfies {@code op}. */
+    static boolean holds(CompareOp op, int c) {
+        switch (op) {
+            case LT: return c < 0;
+            case LE: return c <= 0;
+            case EQ: return c == 0;
+            case NE: return c != 0;
+            case GT: return c > 0;
+            case GE: return c >= 0;
+            default: throw new IllegalArgumentException(op.toString());
+        }
+    }
+
+    @Override public ToyObject negative() { return IntMath.negate(this); }
+
+    @Override public ToyObject positive() { return this instanceof ToyBool ? ToyInt.of(value) : this; }
+
+    @Override public ToyObject invert() { return IntMath.invert(this); }
+
+    // ---- the int type: constructor and methods ------------------------------------------------
+
+    static {
+        TYPE.setConstructor(Constructors::newInt);
+        TYPE.method("bit_length", (ts, args, kw) -> {
+            Args.none("bit_length", args, kw, 1);
+            ToyInt self = (ToyInt) args[0];
+            return ToyInt.of(self.isSmall() ? 64 - Long.numberOfLeadingZeros(Math.abs(self.value))
+                    + (self.value == Long.MIN_VALUE ? 1 : 0) : self.big.abs().bitLength());
+        });
+        TYPE.method("conjugate", (ts, args, kw) -> ((ToyInt) args[0]).positive());
+        TYPE.method("__index__", (ts, args, kw) -> ((ToyInt) args[0]).positive());
+        TYPE.method("is_integer", (ts, args, kw) -> ToyBool.TRUE);
+        TYPE.method("__format__", (ts, args, kw) -> {
+            Args.one("__format__", args, kw, 1);
+            return ToyStr.of(args[0].format(Strings.argument("__format__", 1, args[1])));
+        });
+    }
+
+    @Override
+    public ToyObject getAttr(String name) {
+        switch (name) {
+            case "real", "numerator": return positive();
+            case "imag": return ToyInt.of(0);
+            case "denominator": return ToyInt.of(1);
+            default: return super.getAttr(name);
+        }
     }
 }

@@ -16,6 +16,11 @@ public class ToyType extends ToyObject {
     public static final ToyType OBJECT = new ToyType("object", null);
     public static final ToyType TYPE = new ToyType("type", OBJECT);
 
+    static {
+        OBJECT.setConstructor(Constructors::newObject);
+        TYPE.setConstructor(Constructors::newType);
+    }
+
     /** How calling the type builds a value: {@code int("3")}. */
     @FunctionalInterface
     public interface Constructor {

@@ -264,9 +264,7 @@ final class SlowPaths {
             case SET_UPDATE: {
                 ToyObject iterable = s[--sp];
                 s[sp] = null;
-                ToySet set = (ToySet) s[sp - arg];
-                ToyObject it = iterable.iter();
-                for (ToyObject v = it.next(); v != null; v = it.next()) set.add(v);
+                ((ToySet) s[sp - arg]).update(iterable);
                 return sp;
             }
             case DICT_UPDATE: {
