@@ -47,6 +47,7 @@ public final class SysModule {
         m.define("executable", ToyStr.of(ProcessHandle.current().info().command().orElse("")));
         m.define("path", path(interp));
         m.define("modules", modules(interp));
+        m.define("gil", new org.toy.gil.GilInfo(interp.gil()));
         m.function("exit", (ts, args, kw) -> {
             int n = Signature.positional("exit", args, kw, 0, 1);
             throw exit(n == 0 ? ToyNone.NONE : args[0]);

@@ -251,7 +251,8 @@ public final class Threads {
                 if (!text.isEmpty()) b.append("    ").append(text).append('\n');
             }
         }
-        b.append("\nDeadlockError: all ").append(live.size()).append(" threads are blocked forever\n");
+        b.append("\nDeadlockError: ").append(live.size() == 1 ? "the only thread is" : "all " + live.size() + " threads are")
+                .append(" blocked forever\n");
         return b.toString();
     }
 
