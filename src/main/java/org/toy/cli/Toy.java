@@ -70,6 +70,7 @@ public final class Toy {
         if (status != EXIT_SYNTAX_OR_DEADLOCK) status = shutdown(status);
         else status = EXIT_ERROR;
         interp.gil().shutdown();
+        interp.threads().shutdown();
         if (gilStats) err.print(interp.gil().stats().table(interp.gil().interval()));
         out.flush();
         err.flush();

@@ -110,6 +110,9 @@ public interface Gil {
         return ts == null ? NewGil.NOTHING_RELEASED : ts.interp().gil().release(ts);
     }
 
+    /** The ThreadState that took the GIL last on the calling Java thread, or null. */
+    static ThreadState currentThreadState() { return NewGil.CURRENT.get(); }
+
     /** A released GIL, taken back by {@link #close}. */
     interface Released extends AutoCloseable {
         @Override

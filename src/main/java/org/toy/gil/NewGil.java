@@ -94,6 +94,7 @@ public final class NewGil implements Gil {
         if (holder != ts) return;
         ts.gilStats().enter(ThreadStats.NONE, System.nanoTime());
         dropGil(ts, false);
+        if (!ts.isMain()) CURRENT.remove();
     }
 
     /**

@@ -26,6 +26,8 @@ public final class ThreadStats {
     private volatile long blocked;
     private volatile long switchesIn;
     private volatile long cpuAtEnd = -1;
+    /** The Java thread's CPU time when it began serving this Toy thread (pooled threads serve several). */
+    private volatile long cpuBase;
 
     public ThreadStats(String name) {
         this.name = name;
@@ -37,8 +39,14 @@ public final class ThreadStats {
 
     /** Binds the account to the Java thread now running the Toy thread (for its CPU time). */
     public void bind(Thread thread) {
+        bind(thread, thread == Thread.currentThread() ? currentCpu() : 0);
+    }
+
+    /** {@code cpuBase}: the Java thread's CPU time that does not belong to this Toy thread (0 for the main thread). */
+    public void bind(Thread thread, long cpuBase) {
         this.javaThread = thread;
         this.cpuAtEnd = -1;
+        this.cpuBase = cpuBase;
     }
 
     /** Moves to {@code next}, charging the time since the last transition to the state left. */
@@ -59,7 +67,7 @@ public final class ThreadStats {
     /** The thread is done: its CPU time is read now, while the JVM still knows the thread. */
     public void finish() {
         Thread t = javaThread;
-        if (t == Thread.currentThread()) cpuAtEnd = currentCpu();
+        if (t == Thread.currentThread()) cpuAtEnd = currentCpu() - cpuBase;
         enter(NONE, System.nanoTime());
     }
 
@@ -81,8 +89,14 @@ public final class ThreadStats {
         if (cpuAtEnd >= 0) return cpuAtEnd;
         Thread t = javaThread;
         if (t == null || !THREADS.isThreadCpuTimeSupported()) return -1;
-        if (t == Thread.currentThread()) return currentCpu();
-        return THREADS.getThreadCpuTime(t.getId());
+        if (t == Thread.currentThread()) return currentCpu() - cpuBase;
+        long cpu = THREADS.getThreadCpuTime(t.getId());
+        return cpu < 0 ? -1 : cpu - cpuBase;
+    }
+
+    /** This Toy thread's CPU time so far, read on its own Java thread ({@code time.thread_time}). */
+    public long ownCpuNanos() {
+        return javaThread == Thread.currentThread() ? currentCpu() - cpuBase : currentCpu();
     }
 
     /** The calling thread's CPU time ({@code time.thread_time}). */

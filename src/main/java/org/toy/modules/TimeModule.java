@@ -1,7 +1,6 @@
 package org.toy.modules;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -42,8 +41,8 @@ final class TimeModule {
         }
         m.function("process_time", (ts, args, kw) -> noArgs("process_time", args, kw, ToyFloat.of(processCpuNanos() / NANOS)));
         m.function("process_time_ns", (ts, args, kw) -> noArgs("process_time_ns", args, kw, ToyInt.of(processCpuNanos())));
-        m.function("thread_time", (ts, args, kw) -> noArgs("thread_time", args, kw, ToyFloat.of(threadCpuNanos() / NANOS)));
-        m.function("thread_time_ns", (ts, args, kw) -> noArgs("thread_time_ns", args, kw, ToyInt.of(threadCpuNanos())));
+        m.function("thread_time", (ts, args, kw) -> noArgs("thread_time", args, kw, ToyFloat.of(ts.gilStats().ownCpuNanos() / NANOS)));
+        m.function("thread_time_ns", (ts, args, kw) -> noArgs("thread_time_ns", args, kw, ToyInt.of(ts.gilStats().ownCpuNanos())));
         m.function("sleep", (ts, args, kw) -> {
             Args.one("time.sleep", args, kw, 0);
             sleep(ts, args[0]);
@@ -83,10 +82,6 @@ final class TimeModule {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
-    static long threadCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0L;
-    }
 
     /** {@code time.sleep(secs)}: an int or float; CPython's messages for the wrong type and a negative length. */
     static void sleep(ThreadState ts, ToyObject secs) {
@@ -105,13 +100,11 @@ final class TimeModule {
         // The other threads run while this one sleeps; Ctrl-C wakes the main thread early.
         try (var released = ts.interp().gil().release(ts)) {
             long end = System.nanoTime() + nanos;
+            // parkNanos, not Thread.sleep: Java 17 rounds a sleep's nanoseconds up to a whole millisecond.
             for (long left = nanos; left > 0; left = end - System.nanoTime()) {
-                try {
-                    Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-                } catch (InterruptedException e) {
-                    if (ts.isMain() && ts.interp().breaker().take(EvalBreaker.KEYBOARD_INTERRUPT)) {
-                        throw new ToyError(new ToyException(ExceptionTypes.KEYBOARD_INTERRUPT, ToyTuple.EMPTY));
-                    }
+                java.util.concurrent.locks.LockSupport.parkNanos(left);
+                if (Thread.interrupted() && ts.isMain() && ts.interp().breaker().take(EvalBreaker.KEYBOARD_INTERRUPT)) {
+                    throw new ToyError(new ToyException(ExceptionTypes.KEYBOARD_INTERRUPT, ToyTuple.EMPTY));
                 }
             }
         }

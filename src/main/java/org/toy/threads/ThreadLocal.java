@@ -9,8 +9,8 @@ import org.toy.runtime.ToyStr;
 import org.toy.runtime.ToyType;
 
 /**
- * {@code threading.local()}: an attribute bag with one namespace per thread. Each Toy thread is
- * one Java thread, so the namespace is keyed by the Java thread (weakly: it goes with the thread).
+ * {@code threading.local()}: an attribute bag with one namespace per thread, keyed (weakly) by
+ * the running thread's ThreadState: a pooled Java thread serves several Toy threads in turn.
  */
 public final class ThreadLocal extends ToyObject {
     public static final ToyType TYPE = new ToyType("_thread._local", ToyType.OBJECT, (ts, t, a, k) -> {
@@ -19,10 +19,11 @@ public final class ThreadLocal extends ToyObject {
     });
 
     /** Touched with the GIL held only. */
-    private final Map<Thread, ToyDict> dicts = new WeakHashMap<>();
+    private final Map<Object, ToyDict> dicts = new WeakHashMap<>();
 
     private ToyDict dict() {
-        return dicts.computeIfAbsent(Thread.currentThread(), t -> new ToyDict());
+        Object key = org.toy.gil.Gil.currentThreadState();
+        return dicts.computeIfAbsent(key != null ? key : Thread.currentThread(), t -> new ToyDict());
     }
 
     @Override public ToyType type() { return TYPE; }

@@ -59,8 +59,47 @@ public final class Threads {
     /** One thread waiting in {@link #block}. */
     private record Waiter(ToyThread thread, Waitable on, Condition wake, boolean forever) {}
 
+    /** Java stack for each Toy thread: built-ins that call back into Toy recurse in Java. */
+    static final long STACK_BYTES = 256L << 20;
+
+    /** The Java name of a platform thread waiting in the pool for its next Toy thread. */
+    static final String IDLE_NAME = "toy-idle-thread";
+
+    /**
+     * Platform threads for Toy threads. A Toy thread is one Java platform thread while it runs;
+     * when it ends, its Java thread waits a few seconds for the next {@code start()} instead of
+     * exiting, because creating a platform thread costs about 100 µs, as much as CPython's whole
+     * start + join. Created on first use; daemon threads, so the JVM never waits for them.
+     */
+    private volatile java.util.concurrent.ThreadPoolExecutor pool;
+
     public Threads(Interpreter interp) {
         this.interp = interp;
+    }
+
+    /** Runs {@code body} on a platform thread of its own (an idle pooled one, or a new one). */
+    void launch(Runnable body) {
+        java.util.concurrent.ThreadPoolExecutor p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, java.util.concurrent.TimeUnit.SECONDS,
+                            new java.util.concurrent.SynchronousQueue<>(), r -> {
+                                Thread t = new Thread(null, r, IDLE_NAME, STACK_BYTES);
+                                t.setDaemon(true);
+                                return t;
+                            });
+                }
+                p = pool;
+            }
+        }
+        p.execute(body);
+    }
+
+    /** The program has ended: idle pooled threads exit now (running daemon threads are left alone). */
+    public void shutdown() {
+        java.util.concurrent.ThreadPoolExecutor p = pool;
+        if (p != null) p.shutdown();
     }
 
     Interpreter interp() { return interp; }

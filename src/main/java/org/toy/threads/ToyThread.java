@@ -37,8 +37,6 @@ public class ToyThread extends ToyObject implements Waitable {
     public static final ToyType TYPE = new ToyType("Thread", ToyType.OBJECT, ToyThread::construct);
     static final ToyType MAIN_TYPE = new ToyType("_MainThread", TYPE);
 
-    /** Java stack for each Toy thread: built-ins that call back into Toy recurse in Java. */
-    static final long STACK_BYTES = 256L << 20;
 
     private static final int INITIAL = 0;
     private static final int STARTED = 1;
@@ -78,7 +76,7 @@ public class ToyThread extends ToyObject implements Waitable {
         t.ident = Thread.currentThread().getId();
         t.nativeId = nativeId();
         ts.setThreadObject(t);
-        ts.gilStats().bind(Thread.currentThread());
+        ts.gilStats().bind(Thread.currentThread(), 0);
         return t;
     }
 
@@ -203,12 +201,9 @@ public class ToyThread extends ToyObject implements Waitable {
         startCalled = true;
         Interpreter interp = caller.interp();
         threads.starting(this);
-        Thread java = new Thread(null, this::bootstrap, name, STACK_BYTES);
-        java.setDaemon(true); // the JVM never waits for Toy threads; Toy joins its non-daemons itself
-        ident = java.getId();
         try {
-            java.start();
-        } catch (OutOfMemoryError e) {
+            threads.launch(this::bootstrap);
+        } catch (OutOfMemoryError | java.util.concurrent.RejectedExecutionException e) {
             threads.ended(this);
             throw Errors.runtimeError("can't start new thread");
         }
@@ -228,8 +223,11 @@ public class ToyThread extends ToyObject implements Waitable {
         ThreadState mine = new ThreadState(interp, false);
         mine.setThreadObject(this);
         mine.gilStats().setName(name);
-        mine.gilStats().bind(Thread.currentThread());
+        Thread java = Thread.currentThread();
+        java.setName(name);
+        mine.gilStats().bind(java);
         ts = mine;
+        ident = java.getId();
         nativeId = nativeId();
         threads.room.lock();
         try {
@@ -255,6 +253,7 @@ public class ToyThread extends ToyObject implements Waitable {
             mine.gilStats().finish();
             threads.ended(this);
             if (took) interp.gil().drop(mine);
+            Thread.currentThread().setName(Threads.IDLE_NAME);
         }
     }
 
