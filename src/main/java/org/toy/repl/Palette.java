@@ -1,7 +1,5 @@
 package org.toy.repl;
 
-import org.jline.terminal.Terminal;
-import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
@@ -24,7 +22,7 @@ final class Palette {
      * A traceback or syntax error report with the {@code File "...", line N} lines in one colour
      * and the caret and the final {@code Type: message} line in another. Plain text when disabled.
      */
-    String traceback(String report, Terminal terminal) {
+    String traceback(String report) {
         if (!enabled) return report;
         AttributedStringBuilder out = new AttributedStringBuilder();
         String[] lines = report.split("\n", -1);
@@ -37,10 +35,6 @@ final class Palette {
             else out.append(line);
             if (i < lines.length - 1) out.append('\n');
         }
-        return out.toAttributedString().toAnsi(terminal);
-    }
-
-    String style(AttributedStyle style, String text, Terminal terminal) {
-        return enabled ? new AttributedString(text, style).toAnsi(terminal) : text;
+        return out.toAttributedString().toAnsi();
     }
 }

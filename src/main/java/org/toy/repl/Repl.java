@@ -154,7 +154,7 @@ public final class Repl {
     /** Prints what needs printing; returns the exit status if the session should end, else null. */
     private Integer report(Session.Outcome outcome) {
         if (outcome instanceof Session.Outcome.Failed failed) {
-            out.print(palette.traceback(failed.report(), terminal));
+            out.print(palette.traceback(failed.report()));
             out.flush();
         } else if (outcome instanceof Session.Outcome.Exited exited) {
             if (exited.message() != null) out.println(exited.message());
