@@ -55,12 +55,8 @@ final class SyntaxHighlighter implements Highlighter {
     private static int stringStart(String text, int i) {
         int j = i;
         while (j < text.length() && j - i < 2 && "rRbBfFuU".indexOf(text.charAt(j)) >= 0) j++;
-        if (j < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '"')) {
-            // A prefix only counts at the start of a word: "bar'" is a name followed by a quote.
-            boolean wordStart = i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1));
-            return j == i || wordStart ? j : -1;
-        }
-        return -1;
+        // Names are consumed whole, so i is never inside one: in "elif'x'" the f is not a prefix.
+        return j < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '"') ? j : -1;
     }
 
     /** Past the closing quote; an unclosed string runs to the end of its line (or of the text, if triple-quoted). */
