@@ -27,7 +27,7 @@ class InputCompletenessTest {
             @decorator                     | more 0
             x = [1,                        | more 0
             x = [1,\\n\\n                  | more 0
-            "    f(a,"                     | more 4
+            "    f(a,"                     | run
             s = '''text                    | more 0
             y = 1 + \\\\                   | more 0
             for c in s:\\n  x = (1 2)      | run
