@@ -105,9 +105,8 @@ public final class Main {
         }
         if (!stdinScript && !rest.isEmpty()) return toy.runFile(rest.get(0), rest.subList(1, rest.size()));
         if (!stdinScript && System.console() != null) {
-            err.println("toy: the interactive prompt is not built yet; run a file (toy FILE), toy -c CODE, or pipe a"
-                    + " program into toy");
-            return Toy.EXIT_USAGE;
+            // The REPL is a separate class, loaded only here: JLine costs start-up time a script must not pay.
+            return org.toy.repl.Repl.start(Toy.VERSION);
         }
         String text;
         try {

@@ -185,7 +185,8 @@ public final class Toy {
         java.util.ArrayList<String> argv = new java.util.ArrayList<>();
         argv.add(path);
         argv.addAll(args);
-        return runMain(new Source(path, text), argv);
+        // As CPython 3.11: sys.argv[0] stays as typed, but __file__ and tracebacks use the absolute path.
+        return runMain(new Source(Path.of(path).toAbsolutePath().normalize().toString(), text), argv);
     }
 
     /** {@code toy dis FILE}: the bytecode of every code object in the file. */

@@ -75,22 +75,60 @@ public final class Compiler {
     private final Source source;
     private final Resolver.Resolution scopes;
     private final boolean interactive;
+    private final java.util.function.Consumer<String> warnings;
     private Unit unit;
 
-    private Compiler(Source source, Resolver.Resolution scopes, boolean interactive) {
+    private Compiler(Source source, Resolver.Resolution scopes, boolean interactive,
+                     java.util.function.Consumer<String> warnings) {
         this.source = source;
         this.scopes = scopes;
         this.interactive = interactive;
+        this.warnings = warnings;
     }
 
-    /** Compiles a module; {@code interactive} echoes expression statements, as the REPL does. */
-    public static Code compile(Module module, boolean interactive) {
+    /**
+     * Compiles a module; {@code interactive} echoes expression statements, as the REPL does.
+     * Compile-time warnings (CPython's SyntaxWarning) go to {@code warnings}, already formatted.
+     */
+    public static Code compile(Module module, boolean interactive, java.util.function.Consumer<String> warnings) {
         Resolver.Resolution scopes = Resolver.resolve(module);
-        Compiler c = new Compiler(module.source(), scopes, interactive);
+        Compiler c = new Compiler(module.source(), scopes, interactive, warnings);
         return c.compileModule(module);
     }
 
+    public static Code compile(Module module, boolean interactive) { return compile(module, interactive, w -> { }); }
+
     public static Code compile(Module module) { return compile(module, false); }
+
+    /** A warning as Python's {@code warnings.formatwarning} prints it: where, category, message, the line. */
+    private void warn(String category, String message, Span span) {
+        String line = source.line(span.line()).strip();
+        warnings.accept(source.name() + ":" + span.line() + ": " + category + ": " + message + "\n"
+                + (line.isEmpty() ? "" : "  " + line + "\n"));
+    }
+
+    /** CPython's check_is_arg: {@code x is 1} compares identity with a literal, which is almost always a bug. */
+    private void checkIsLiteral(Expr.Compare c) {
+        Expr left = c.left();
+        for (int i = 0; i < c.ops().size(); i++) {
+            Expr right = c.comparators().get(i);
+            CompareOp op = c.ops().get(i);
+            if ((op == CompareOp.IS || op == CompareOp.IS_NOT) && (isLiteral(left) || isLiteral(right))) {
+                warn("SyntaxWarning", op == CompareOp.IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                        : "\"is not\" with a literal. Did you mean \"!=\"?", c.span());
+            }
+            left = right;
+        }
+    }
+
+    private static boolean isLiteral(Expr e) {
+        if (e instanceof Expr.IntLit || e instanceof Expr.FloatLit || e instanceof Expr.StrLit
+                || e instanceof Expr.BytesLit) {
+            return true;
+        }
+        if (e instanceof Expr.UnaryOp u && u.op() != UnaryOperator.NOT) return isLiteral(u.operand());
+        return e instanceof Expr.TupleExpr t && constantTuple(t) != null;
+    }
 
     private ToySyntaxError error(String message, Span span) {
         return new ToySyntaxError(message, source.name(), span);
@@ -927,6 +965,7 @@ public final class Compiler {
     }
 
     private void compare(Expr.Compare c) {
+        checkIsLiteral(c);
         expr(c.left());
         int n = c.ops().size();
         if (n == 1) {

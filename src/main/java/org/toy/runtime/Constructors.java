@@ -131,15 +131,15 @@ final class Constructors {
         int n = Args.positional(args, kw, 0);
         if (n == 0) throw Errors.typeError("range expected at least 1 argument, got 0");
         if (n > 3) throw Errors.typeError("range expected at most 3 arguments, got " + n);
-        if (n == 1) return new ToyRange(0, rangeArg(args[0]), 1);
-        return new ToyRange(rangeArg(args[0]), rangeArg(args[1]), n == 3 ? rangeArg(args[2]) : 1);
+        if (n == 1) return BigRange.of(ToyInt.of(0), rangeArg(args[0]), ToyInt.of(1));
+        return BigRange.of(rangeArg(args[0]), rangeArg(args[1]), n == 3 ? rangeArg(args[2]) : ToyInt.of(1));
     }
 
-    private static long rangeArg(ToyObject o) {
+    private static ToyInt rangeArg(ToyObject o) {
         if (!(o instanceof ToyInt)) {
             throw Errors.typeError("'" + o.type().name() + "' object cannot be interpreted as an integer");
         }
-        return Args.toLong(o);
+        return o.index();
     }
 
     static ToyObject newObject(ThreadState ts, ToyType type, ToyObject[] args, String[] kw) {

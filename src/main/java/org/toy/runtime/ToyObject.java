@@ -30,8 +30,8 @@ public abstract class ToyObject {
         return "<" + type().name() + " object at 0x" + Long.toHexString(Ops.id(this)) + ">";
     }
 
-    /** {@code str(self)}. */
-    public String str() { return repr(); }
+    /** {@code str(self)}: by default the repr, through the guard against self-containing containers. */
+    public String str() { return Ops.repr(this); }
 
     /**
      * {@code format(self, spec)}, i.e. {@code __format__}: used by f-strings, {@code format()} and

@@ -87,7 +87,7 @@ public final class Interpreter {
     /** Parses and compiles source text; throws ToySyntaxError. */
     public Code compile(Source source, boolean interactive) {
         Module tree = Parsing.parse(source);
-        return Compiler.compile(tree, interactive);
+        return Compiler.compile(tree, interactive, stderr::print);
     }
 
     /** A new module registered in {@code sys.modules}, with {@code __name__} and {@code __file__}. */

@@ -52,7 +52,7 @@ record ScriptExpectations(List<String> stdout, String error, int errorLine, Stri
             if ((m = STDIN.matcher(line)).find()) stdin.add(m.group(1));
             if ((m = SKIP.matcher(line)).find()) skip = m.group(1);
             if ((m = ORACLE_OFF.matcher(line)).find()) oracleOff = m.group(1).isEmpty() ? "off" : m.group(1);
-            if (line.strip().equals("# nontest")) nontest = true;
+            if (line.strip().startsWith("# nontest")) nontest = true;
         }
         return new ScriptExpectations(stdout, error, errorLine, syntax, syntaxLine, exit, stdin, skip, nontest,
                 oracleOff);
