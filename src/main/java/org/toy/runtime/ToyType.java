@@ -5,12 +5,15 @@ import java.util.Map;
 import org.toy.vm.ThreadState;
 
 /**
- * A Toy type ({@code int}, {@code list}, {@code ValueError}, later user classes). It is itself a value
- * (of type {@code type}), callable to construct instances, and holds its attributes and methods in
- * {@link #dict}; single inheritance through {@link #base}, so the MRO is the base chain.
+ * A Toy type ({@code int}, {@code list}, {@code ValueError}, or a class made by a {@code class}
+ * statement). It is itself a value (of type {@code type}), callable to construct instances, and
+ * holds its attributes and methods in {@link #dict}; single inheritance through {@link #base}, so
+ * the MRO is the base chain.
  *
  * <p>Built-in types are created once per JVM and shared by every interpreter, as CPython's static
- * types are: they are filled while their class initialises and not changed afterwards.
+ * types are: they are filled while their class initialises and not changed afterwards. User
+ * classes ("heap types", made by {@link ClassFactory}) belong to the program: they have a module
+ * and a qualified name, and their attributes may be set and deleted.
  */
 public class ToyType extends ToyObject {
     public static final ToyType OBJECT = new ToyType("object", null);
@@ -31,6 +34,9 @@ public class ToyType extends ToyObject {
     private final ToyType base;
     private final Map<String, ToyObject> dict = new LinkedHashMap<>();
     private Constructor constructor;
+    /** For a user class: {@code __qualname__} and {@code __module__}; null for a built-in type. */
+    private String qualName;
+    private String module;
 
     public ToyType(String name, ToyType base) {
         this.name = name;
@@ -42,7 +48,37 @@ public class ToyType extends ToyObject {
         this.constructor = constructor;
     }
 
+    /** A user class, as {@code class} creates it: instances come from {@code constructor}. */
+    static ToyType heap(String name, String qualName, String module, ToyType base, Constructor constructor) {
+        ToyType t = new ToyType(name, base, constructor);
+        t.qualName = qualName;
+        t.module = module;
+        return t;
+    }
+
     public String name() { return name; }
+
+    /** Whether this class was made by a {@code class} statement (CPython's heap types). */
+    public boolean isHeap() { return module != null; }
+
+    public String qualName() { return qualName != null ? qualName : name; }
+
+    /** {@code __module__}: where a user class was defined; "builtins" for a built-in type. */
+    public String module() { return module != null ? module : "builtins"; }
+
+    /** {@code mod.Qual}, or just the name for a built-in type: object's default repr uses it. */
+    public String fullName() {
+        return module().equals("builtins") ? qualName() : module() + "." + qualName();
+    }
+
+    /**
+     * The name as a traceback's last line and a default repr show it: {@code mod.Qual}, without
+     * the module for {@code __main__} and {@code builtins} (CPython's {@code print_exception}).
+     */
+    public String displayName() {
+        String m = module();
+        return m.equals("__main__") || m.equals("builtins") ? qualName() : m + "." + qualName();
+    }
 
     public ToyType base() { return base; }
 
@@ -55,6 +91,19 @@ public class ToyType extends ToyObject {
     public ToyType method(String methodName, BuiltinFunction.Body body) {
         dict.put(methodName, BuiltinFunction.method(this, methodName, body));
         return this;
+    }
+
+    /**
+     * The attribute {@code attr} defined by a user class on the way from this type up to its
+     * first built-in base, or null: the special methods a program overrides, not the built-in
+     * defaults ({@code object.__repr__}).
+     */
+    public ToyObject lookupOverride(String attr) {
+        for (ToyType t = this; t != null && t.isHeap(); t = t.base) {
+            ToyObject found = t.dict.get(attr);
+            if (found != null) return found;
+        }
+        return null;
     }
 
     /** The attribute {@code name} on this type or its bases (the MRO), or Java null. */
@@ -75,18 +124,59 @@ public class ToyType extends ToyObject {
 
     @Override public ToyType type() { return TYPE; }
 
-    @Override public String repr() { return "<class '" + name + "'>"; }
+    @Override
+    public String repr() {
+        return "<class '" + fullName() + "'>";
+    }
 
+    /** {@code cls.attr}: the type's own descriptors ({@code __name__} ...), then the MRO, bound for a class. */
     @Override
     public ToyObject getAttr(String attr) {
         switch (attr) {
-            case "__name__", "__qualname__": return ToyStr.of(name);
+            case "__name__": return ToyStr.of(name);
+            case "__qualname__": return ToyStr.of(qualName());
+            case "__module__": return ToyStr.of(module());
             case "__base__": return base == null ? ToyNone.NONE : base;
+            case "__bases__": return base == null ? ToyTuple.EMPTY : ToyTuple.of(base);
+            case "__mro__": return ToyTuple.of(mro());
+            case "__class__": return TYPE;
+            case "__dict__": return dictCopy();
+            case "__doc__": {
+                ToyObject doc = dict.get("__doc__");
+                return doc != null ? doc : ToyNone.NONE;
+            }
             default:
         }
         ToyObject found = lookup(attr);
-        if (found != null) return found;
+        if (found != null) return Attributes.bindToClass(found, this);
         throw Errors.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
+    }
+
+    /** {@code cls.attr = value} (value null: {@code del}); only user classes can change. */
+    @Override
+    public void setAttr(String attr, ToyObject value) {
+        if (!isHeap()) {
+            throw Errors.typeError("cannot set '" + attr + "' attribute of immutable type '" + name + "'");
+        }
+        if (value != null) {
+            dict.put(attr, value);
+        } else if (dict.remove(attr) == null) {
+            throw Errors.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
+        }
+    }
+
+    /** The classes of the MRO, this one first. */
+    public ToyObject[] mro() {
+        java.util.List<ToyObject> out = new java.util.ArrayList<>();
+        for (ToyType t = this; t != null; t = t.base) out.add(t);
+        return out.toArray(new ToyObject[0]);
+    }
+
+    /** {@code cls.__dict__}: a snapshot as a dict (CPython shows a read-only mappingproxy). */
+    public ToyDict dictCopy() {
+        ToyDict d = new ToyDict();
+        dict.forEach((k, v) -> d.put(ToyStr.intern(k), v));
+        return d;
     }
 
     @Override

@@ -25,6 +25,43 @@ public final class ThreadState {
 
     private final boolean main;
 
+    /**
+     * The frame that made the call now running in Java (set by CALL before it calls anything
+     * that is not a Toy function): zero-argument {@code super()} reads its first argument and
+     * its {@code __class__} cell from there, as CPython's reads the calling frame.
+     */
+    Frame callerFrame;
+
+    /**
+     * The thread state of the Java thread running Toy code. Runtime values call their special
+     * methods ({@code __repr__}, {@code __add__} ...) from virtual methods that take no thread
+     * state, so they find it here; {@link EvalLoop#run} binds it on entry. A ThreadLocal keeps
+     * several Toy threads (and several interpreters in one JVM) apart.
+     */
+    private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<>();
+
+    /** The calling Java thread's Toy thread state; fails if this thread never ran Toy code. */
+    public static ThreadState current() {
+        ThreadState ts = CURRENT.get();
+        if (ts == null) throw new IllegalStateException("no Toy thread state bound to " + Thread.currentThread());
+        return ts;
+    }
+
+    /** Makes {@code ts} the current thread's state; returns the one it replaces (maybe null). */
+    static ThreadState bind(ThreadState ts) {
+        ThreadState previous = CURRENT.get();
+        if (previous != ts) CURRENT.set(ts);
+        return previous;
+    }
+
+    /** Undoes {@link #bind}, keeping the binding when there was none before (tracebacks print after the run). */
+    static void unbind(ThreadState ts, ThreadState previous) {
+        if (previous != null && previous != ts) CURRENT.set(previous);
+    }
+
+    /** The frame that called the built-in now running (see {@link #callerFrame}), or null. */
+    public Frame callerFrame() { return callerFrame; }
+
     /** The state of an interpreter's main thread. */
     public ThreadState(Interpreter interp) {
         this(interp, true);
