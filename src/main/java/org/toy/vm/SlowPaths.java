@@ -27,6 +27,7 @@ import org.toy.runtime.ToyObject;
 import org.toy.runtime.ToySet;
 import org.toy.runtime.ToySlice;
 import org.toy.runtime.ToyStr;
+import org.toy.runtime.ToySuper;
 import org.toy.runtime.ToyTuple;
 import org.toy.runtime.ToyType;
 
@@ -92,7 +93,7 @@ final class SlowPaths {
      */
     static ToyObject methodFor(ToyObject self, Code code, int arg) {
         if (self instanceof ToyInstance i) return i.plainMethod(code.names[arg], code.nameKeys[arg]);
-        if (self instanceof ToyType || self instanceof ToyModule) return null;
+        if (self instanceof ToyType || self instanceof ToyModule || self instanceof ToySuper) return null;
         ToyObject m = self.type().lookup(code.names[arg]);
         return m instanceof BuiltinFunction bf && bf.isMethod() ? m : null;
     }
