@@ -19,6 +19,7 @@ public final class ObjectMethods {
         installed = true;
         installObject(ToyType.OBJECT);
         installBaseException(ExceptionTypes.BASE_EXCEPTION);
+        ToyType.changed();
     }
 
     private static void installObject(ToyType object) {

@@ -25,6 +25,10 @@ public final class ToyInstance extends ToyObject {
 
     /** {@code self.name} with {@code key} the interned name (null: make one). */
     public ToyObject getAttr(String name, ToyStr key) {
+        if (key != null && type.plainAttributes()) {
+            ToyObject v = dict.map.get(key);
+            if (v != null) return v;
+        }
         return Attributes.get(this, dict, name, key);
     }
 
@@ -32,6 +36,10 @@ public final class ToyInstance extends ToyObject {
     public void setAttr(String name, ToyObject value) { setAttr(name, null, value); }
 
     public void setAttr(String name, ToyStr key, ToyObject value) {
+        if (key != null && value != null && type.plainAttributes()) {
+            dict.map.put(key, value);
+            return;
+        }
         ToyObject hook = type.lookupOverride(value == null ? "__delattr__" : "__setattr__");
         if (hook != null) {
             ToyStr n = ToyStr.of(name);

@@ -99,20 +99,98 @@ public class ToyType extends ToyObject {
      * defaults ({@code object.__repr__}).
      */
     public ToyObject lookupOverride(String attr) {
-        for (ToyType t = this; t != null && t.isHeap(); t = t.base) {
+        if (module == null) return null;
+        Map<String, ToyObject> cache = validCache(true);
+        ToyObject found = cache.get(attr);
+        if (found == null) {
+            found = ABSENT;
+            for (ToyType t = this; t != null && t.isHeap(); t = t.base) {
+                ToyObject v = t.dict.get(attr);
+                if (v != null) {
+                    found = v;
+                    break;
+                }
+            }
+            cache.put(attr, found);
+        }
+        return found == ABSENT ? null : found;
+    }
+
+    /** The attribute {@code name} on this type or its bases (the MRO), or Java null. */
+    public ToyObject lookup(String attr) {
+        if (module != null) return cachedLookup(attr);
+        for (ToyType t = this; t != null; t = t.base) {
             ToyObject found = t.dict.get(attr);
             if (found != null) return found;
         }
         return null;
     }
 
-    /** The attribute {@code name} on this type or its bases (the MRO), or Java null. */
-    public ToyObject lookup(String attr) {
-        for (ToyType t = this; t != null; t = t.base) {
-            ToyObject found = t.dict.get(attr);
-            if (found != null) return found;
+    // ---- the lookup cache of user classes ---------------------------------------------------------
+    //
+    // Every attribute access on an instance asks its class first (for a property or a method), and
+    // usually finds nothing there: without a cache that is one dict probe per class up to object.
+    // A user class remembers each answer, misses included, like CPython's type attribute cache.
+    // Any change to a user class's dict bumps the global epoch, which empties every cache at its
+    // next use; that is simpler than tracking subclasses, and classes rarely change after creation.
+
+    /** Bumped on every change to a class dict after creation; caches older than it are stale. */
+    private static int epoch;
+    private static final ToyObject ABSENT = new PlainObject();
+    private int cacheEpoch = -1;
+    private Map<String, ToyObject> lookupCache;
+    private Map<String, ToyObject> overrideCache;
+
+    /** Invalidates every class's lookup cache: call after changing any type's dict. */
+    public static void changed() { epoch++; }
+
+    /** 1: instances of this class read and write attributes in their dict directly; 0: they may not; -1: unknown. */
+    private int plain = -1;
+
+    private Map<String, ToyObject> validCache(boolean overrides) {
+        if (cacheEpoch != epoch || lookupCache == null) {
+            lookupCache = new java.util.HashMap<>();
+            overrideCache = new java.util.HashMap<>();
+            plain = -1;
+            cacheEpoch = epoch;
         }
-        return null;
+        return overrides ? overrideCache : lookupCache;
+    }
+
+    /**
+     * Whether instances' attributes live simply in their dict: no property anywhere in the MRO
+     * and no {@code __setattr__}/{@code __delattr__} override. Then an instance attribute is read
+     * by one dict probe before the class is consulted, and written with no class lookup at all.
+     */
+    public boolean plainAttributes() {
+        validCache(false);
+        if (plain < 0) {
+            boolean ok = lookupOverride("__setattr__") == null && lookupOverride("__delattr__") == null;
+            for (ToyType t = this; ok && t != null; t = t.base) {
+                for (ToyObject v : t.dict.values()) {
+                    if (v instanceof ToyProperty) ok = false;
+                }
+            }
+            plain = ok ? 1 : 0;
+        }
+        return plain == 1;
+    }
+
+    private ToyObject cachedLookup(String attr) {
+        Map<String, ToyObject> cache = validCache(false);
+        ToyObject found = cache.get(attr);
+        if (found == null) {
+            found = ABSENT;
+            for (ToyType t = this; t != null; t = t.base) {
+                ToyObject v = t.dict.get(attr);
+                if (v != null) {
+                    found = v;
+                    break;
+                }
+            }
+            cache.put(attr, found);
+        }
+        return found == ABSENT ? null : found;
     }
 
     public boolean isSubtypeOf(ToyType other) {
@@ -163,6 +241,7 @@ public class ToyType extends ToyObject {
         } else if (dict.remove(attr) == null) {
             throw Errors.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
         }
+        changed();
     }
 
     /** The classes of the MRO, this one first. */
