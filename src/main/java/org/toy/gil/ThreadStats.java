@@ -75,6 +75,16 @@ public final class ThreadStats {
         return state == which ? total + (System.nanoTime() - since) : total;
     }
 
+    /** What the thread is doing as far as the GIL knows: "running", "waiting for the GIL", "blocked" (sleep, I/O, a lock), "idle". */
+    public String activity() {
+        return switch (state) {
+            case HELD -> "running";
+            case WAITING -> "waiting for the GIL";
+            case BLOCKED -> "blocked";
+            default -> "idle";
+        };
+    }
+
     public long heldNanos() { return live(HELD, held); }
 
     public long waitedNanos() { return live(WAITING, waited); }

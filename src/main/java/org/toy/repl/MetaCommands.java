@@ -3,13 +3,18 @@ package org.toy.repl;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.List;
 import java.util.Locale;
 import org.toy.bytecode.Disassembler;
+import org.toy.gil.Gil;
+import org.toy.gil.ThreadStats;
 import org.toy.runtime.BoundMethod;
+import org.toy.runtime.ToyException;
 import org.toy.runtime.ToyFunction;
 import org.toy.runtime.ToyObject;
 import org.toy.source.Source;
 import org.toy.source.ToySyntaxError;
+import org.toy.threads.Threads;
 import org.toy.vm.Traceback;
 
 /**
@@ -34,8 +39,6 @@ final class MetaCommands {
             "  :reset        forget every name: a fresh interpreter",
             "  :quit         leave the REPL");
 
-    static final String NOT_YET = "not available yet (the GIL/threads work)";
-
     private final Session session;
     private final PrintStream out;
 
@@ -53,14 +56,18 @@ final class MetaCommands {
         switch (name) {
             case ":help": say(HELP); break;
             case ":quit": case ":q": case ":exit": return new Session.Outcome.Exited(0, null);
-            case ":reset":
+            case ":reset": {
+                int others = session.interpreter().threads().snapshot().size() - 1;
                 session.reset();
-                say("session reset: every name is forgotten");
+                say("session reset: every name is forgotten"
+                        + (others > 0 ? "; " + others + " thread" + (others == 1 ? "" : "s") + " of the old session stopped" : ""));
                 break;
+            }
             case ":dis": return dis(argument);
             case ":time": return time(argument);
             case ":switch": switchInterval(argument); break;
-            case ":gil": case ":threads": say(name + ": " + NOT_YET); break;
+            case ":gil": say(gil().stripTrailing()); break;
+            case ":threads": say(threads().stripTrailing()); break;
             default: say("unknown command " + name + "; :help lists the commands");
         }
         return new Session.Outcome.Ran();
@@ -77,7 +84,7 @@ final class MetaCommands {
             say("usage: :dis NAME or :dis EXPR");
             return new Session.Outcome.Ran();
         }
-        ToyObject value = argument.matches("[\\p{L}_][\\p{L}\\p{N}_]*") ? session.lookup(argument) : null;
+        ToyObject value = argument.matches("[\\p{L}_][\\p{L}\\p{N}_]*") ? session.withGil(() -> session.lookup(argument)) : null;
         if (value instanceof BoundMethod m) value = m.function;
         if (value instanceof ToyFunction f) {
             say(Disassembler.disassemble(f.code).stripTrailing());
@@ -94,7 +101,8 @@ final class MetaCommands {
 
     /**
      * Runs the statement and prints its wall and CPU time. The CPU time is the main thread's own,
-     * which is what the statement cost unless it started threads.
+     * which is what the statement cost unless it started threads. The GIL wait is the main
+     * thread's: how long it waited for threads started at the prompt to let it run.
      */
     private Session.Outcome time(String statement) {
         if (statement.isEmpty()) {
@@ -103,13 +111,60 @@ final class MetaCommands {
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuKnown = threads.isCurrentThreadCpuTimeSupported();
+        ThreadStats main = session.interpreter().mainThread().gilStats();
         long cpu0 = cpuKnown ? threads.getCurrentThreadCpuTime() : 0;
+        long waited0 = main.waitedNanos();
         long wall0 = System.nanoTime();
         Session.Outcome outcome = session.run(statement);
         long wall = System.nanoTime() - wall0;
+        long waited = main.waitedNanos() - waited0;
         String cpu = cpuKnown ? millis(threads.getCurrentThreadCpuTime() - cpu0) : "n/a";
-        say("wall " + millis(wall) + "   cpu " + cpu + "   gil-wait n/a until the GIL lands");
+        say("wall " + millis(wall) + "   cpu " + cpu + "   gil-wait " + millis(waited));
         return outcome;
+    }
+
+    /** {@code :gil}: the interpreter's GIL statistics now, one row per thread that ever ran. */
+    private String gil() {
+        Gil gil = session.interpreter().gil();
+        return (gil.enabled() ? "GIL enabled" : "GIL disabled (free-threaded)") + "\n" + gil.stats().table(gil.interval());
+    }
+
+    /**
+     * {@code :threads}: every live thread with its ident, whether it is a daemon, what it is doing,
+     * what it waits on (and who could end the wait), and, for a thread that is blocked, its Toy
+     * stack (a running thread's stack moves too fast to be shown truthfully).
+     */
+    private String threads() {
+        List<Threads.Snapshot> live = session.interpreter().threads().snapshot();
+        StringBuilder b = new StringBuilder();
+        b.append(live.size()).append(live.size() == 1 ? " live thread" : " live threads").append('\n');
+        for (Threads.Snapshot t : live) {
+            b.append("  ").append(t.name()).append("  ident ").append(t.ident());
+            if (t.daemon()) b.append("  daemon");
+            b.append("  ");
+            ThreadStats stats = t.state() == null ? null : t.state().gilStats();
+            if (t.main()) {
+                b.append("at the prompt");
+            } else if (t.waitsFor() != null) {
+                b.append("waits to ").append(t.waitsFor());
+                if (t.heldBy() != null) b.append(", held by ").append(t.heldBy());
+                b.append(t.forever() ? " (no timeout)" : " (with a timeout)");
+            } else {
+                b.append(stats == null ? "starting" : stats.activity());
+                if (stats != null && stats.activity().equals("blocked")) b.append(" (sleep or I/O)");
+            }
+            b.append('\n');
+            boolean blocked = t.waitsFor() != null || stats != null && stats.activity().equals("blocked");
+            if (!t.main() && blocked && t.state() != null) {
+                for (ToyException.Entry e : t.state().stack()) {
+                    b.append("      File \"").append(e.source().name()).append("\", line ").append(e.line())
+                            .append(", in ").append(e.function()).append('\n');
+                    String text = e.source().line(e.line()).strip();
+                    if (!text.isEmpty()) b.append("        ").append(text).append('\n');
+                }
+            }
+        }
+        return b.toString();
     }
 
     private static String millis(long nanos) {

@@ -31,7 +31,14 @@ final class NameCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        candidates.addAll(candidates(line.word()));
+        // Not with the GIL: JLine holds its lock here, and a thread that prints holds the GIL while
+        // it waits for that lock (PromptOutput). Threads started at the prompt may change a
+        // namespace while it is read; then there is nothing to offer this time.
+        try {
+            candidates.addAll(candidates(line.word()));
+        } catch (RuntimeException e) {
+            // A namespace changed under us, or a value whose attributes cannot be listed.
+        }
     }
 
     List<Candidate> candidates(String word) {

@@ -31,7 +31,13 @@ import org.toy.gil.EvalBreaker;
  * {@link UserInterruptException} (the line is cleared). While code runs the terminal is in
  * cooked mode, so Ctrl-C is a SIGINT; the handler installed here sets the eval breaker's
  * keyboard-interrupt bit, and the main thread raises {@code KeyboardInterrupt} at its next
- * check, which ends the statement but not the session.
+ * check, which ends the statement but not the session. Only the main thread: threads started at
+ * the prompt run on.
+ *
+ * <p>Threads: the prompt waits without the GIL ({@code Interpreter.exec} drops it after each
+ * statement), so threads started at the prompt keep running while the user types, as in
+ * CPython's REPL; their output goes above the prompt line ({@link PromptOutput}). Leaving the
+ * REPL joins the non-daemon threads and shuts the GIL down ({@link Session#shutdown}).
  */
 public final class Repl {
     static final String PROMPT = ">>> ";
@@ -41,6 +47,7 @@ public final class Repl {
 
     private final Terminal terminal;
     private final ReplSettings settings;
+    private final PromptOutput screen;
     private final PrintStream out;
     private final Palette palette;
     private final Session session;
@@ -50,11 +57,15 @@ public final class Repl {
     Repl(Terminal terminal, ReplSettings settings) {
         this.terminal = terminal;
         this.settings = settings;
-        this.out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+        // Everything printed — by the prompt, by the code, by threads started at the prompt — goes
+        // through one PromptOutput, above the line being typed while the prompt waits.
+        this.screen = new PromptOutput(terminal);
+        this.out = new PrintStream(screen, true, StandardCharsets.UTF_8);
         this.palette = new Palette(settings.colour());
         this.session = new Session(out, new BufferedReader(new InputStreamReader(terminal.input(), StandardCharsets.UTF_8)));
         this.commands = new MetaCommands(session, out);
         this.reader = buildReader();
+        screen.setReader(reader);
         Thread main = Thread.currentThread();
         terminal.handle(Terminal.Signal.INT, signal -> {
             session.interpreter().breaker().set(EvalBreaker.KEYBOARD_INTERRUPT);
@@ -132,23 +143,40 @@ public final class Repl {
         try {
             while (true) {
                 String text;
+                screen.promptStarts();
                 try {
                     text = reader.readLine(PROMPT);
                 } catch (UserInterruptException e) {
+                    screen.promptEnds();
                     out.println("KeyboardInterrupt");
                     continue;
                 } catch (EndOfFileException e) {
+                    screen.promptEnds();
                     out.println();
-                    return 0;
+                    return exit(0);
+                } finally {
+                    screen.promptEnds();
                 }
                 if (text.isBlank()) continue;
                 Session.Outcome outcome = text.strip().startsWith(":") ? commands.run(text) : session.run(text);
                 Integer exit = report(outcome);
-                if (exit != null) return exit;
+                if (exit != null) return exit(exit);
             }
         } finally {
             saveHistory();
         }
+    }
+
+    /**
+     * Leaving the REPL: the non-daemon threads started at the prompt are joined, as CPython's REPL
+     * does at exit, and the GIL shuts down. Ctrl-C during the join gives up waiting.
+     */
+    private int exit(int status) {
+        String report = session.shutdown();
+        if (report == null) return status;
+        out.print(palette.traceback(report));
+        out.flush();
+        return status == 0 ? 1 : status;
     }
 
     /** Prints what needs printing; returns the exit status if the session should end, else null. */

@@ -3,7 +3,9 @@ package org.toy.repl;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import org.toy.bytecode.Code;
+import java.util.function.Supplier;
 import org.toy.gil.EvalBreaker;
+import org.toy.gil.Gil;
 import org.toy.runtime.ExceptionTypes;
 import org.toy.runtime.ToyDict;
 import org.toy.runtime.ToyError;
@@ -15,6 +17,8 @@ import org.toy.runtime.ToyObject;
 import org.toy.runtime.ToyStr;
 import org.toy.source.Source;
 import org.toy.source.ToySyntaxError;
+import org.toy.threads.Deadlock;
+import org.toy.vm.ThreadState;
 import org.toy.vm.Interpreter;
 import org.toy.vm.Traceback;
 
@@ -51,10 +55,12 @@ final class Session {
 
     /** Forgets every name and module: a fresh interpreter, as if the REPL had just started. */
     void reset() {
+        if (interp != null) abandonThreads();
         // Program output and tracebacks share the terminal, so their order on screen is the order they happened.
         interp = new Interpreter(out, out, in);
         interp.argv().add("");
         main = interp.newModule("__main__", null);
+        interp.threads().main(); // MainThread's GIL account is bound to this Java thread (its CPU time in :gil)
     }
 
     Interpreter interpreter() { return interp; }
@@ -83,6 +89,8 @@ final class Session {
             return uncaught(e.exception);
         } catch (ToySyntaxError e) {
             return new Outcome.Failed(Traceback.format(e, null)); // from a module imported here
+        } catch (Deadlock e) {
+            return new Outcome.Failed(e.report());
         } catch (StackOverflowError e) {
             return new Outcome.Failed("RecursionError: maximum recursion depth exceeded\n");
         } catch (RuntimeException e) {
@@ -93,6 +101,53 @@ final class Session {
             forgetInterrupt();
             out.flush();
         }
+    }
+
+    /**
+     * Runs {@code action} holding the GIL, as the main thread: for the prompt's own reads of Toy
+     * values (meta commands; not Tab completion, see PromptOutput) while threads started at the
+     * prompt may be running.
+     */
+    <T> T withGil(Supplier<T> action) {
+        ThreadState ts = interp.mainThread();
+        Gil gil = interp.gil();
+        if (gil.isHeldBy(ts)) return action.get();
+        gil.take(ts);
+        try {
+            return action.get();
+        } finally {
+            gil.drop(ts);
+        }
+    }
+
+    /**
+     * The session ends (Ctrl-D, {@code exit()}, {@code :quit}): as CPython's REPL does at exit, the
+     * main thread joins every non-daemon thread (Ctrl-C stops the wait), then the GIL shuts down,
+     * so daemon threads never run Toy code again. Returns what to report: a KeyboardInterrupt
+     * or deadlock report, or null.
+     */
+    String shutdown() {
+        String report = null;
+        forgetInterrupt();
+        try {
+            interp.threads().joinNonDaemon(interp.mainThread());
+        } catch (ToyError e) {
+            report = Traceback.format(e.exception);
+        } catch (Deadlock e) {
+            report = e.report();
+        } finally {
+            forgetInterrupt();
+            interp.gil().shutdown();
+            interp.threads().shutdown();
+            out.flush();
+        }
+        return report;
+    }
+
+    /** :reset: the old interpreter's threads stop at their next GIL switch; none of them runs Toy code again. */
+    private void abandonThreads() {
+        interp.gil().shutdown();
+        interp.threads().shutdown();
     }
 
     private void forgetInterrupt() {

@@ -145,6 +145,36 @@ public final class Threads {
         }
     }
 
+    /**
+     * One live thread as the REPL's {@code :threads} shows it: {@code waitsFor} describes the wait
+     * it is in ({@code "acquire <locked _thread.lock ...>"}, {@code "join Thread-1"}) or is null,
+     * {@code heldBy} names the thread that could end that wait when there is one, and
+     * {@code forever} tells a wait without a timeout.
+     */
+    public record Snapshot(String name, long ident, boolean daemon, boolean main, String waitsFor, String heldBy,
+            boolean forever, ThreadState state) {}
+
+    /** The live threads, main first, each with the wait it is in (one consistent picture, under the room lock). */
+    public List<Snapshot> snapshot() {
+        main();
+        room.lock();
+        try {
+            List<Snapshot> out = new ArrayList<>();
+            for (ToyThread t : live) {
+                Waiter w = null;
+                for (Waiter x : waiters) {
+                    if (x.thread == t) w = x;
+                }
+                ToyThread by = w == null ? null : w.on.blocker();
+                out.add(new Snapshot(t.name(), t.identValue(), t.daemon(), t == main, w == null ? null : w.on.describe(),
+                        by == null || by == w.on || by == t ? null : by.name(), w != null && w.forever, t.state()));
+            }
+            return out;
+        } finally {
+            room.unlock();
+        }
+    }
+
     // ---- life cycle (called by ToyThread) ------------------------------------------------------
 
     void starting(ToyThread t) {

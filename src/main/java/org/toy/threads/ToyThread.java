@@ -147,6 +147,9 @@ public class ToyThread extends ToyObject implements Waitable {
 
     boolean daemon() { return daemon; }
 
+    /** {@code ident}, 0 before the thread has started. */
+    long identValue() { return ident; }
+
     ThreadState state() { return ts; }
 
     boolean isExiting() { return exiting; }

@@ -49,7 +49,7 @@ class MetaCommandsTest {
     @Test
     void timeRunsTheStatementAndReportsItsTimes() {
         String text = type(":time t = 6 * 7\nt\n").text();
-        assertTrue(text.matches("(?s).*wall \\d+\\.\\d{3} ms +cpu \\d+\\.\\d{3} ms +gil-wait n/a.*"), text);
+        assertTrue(text.matches("(?s).*wall \\d+\\.\\d{3} ms +cpu \\d+\\.\\d{3} ms +gil-wait \\d+\\.\\d{3} ms.*"), text);
         assertTrue(text.contains(">>> 42\n"), text); // it ran in the session
     }
 
@@ -85,10 +85,30 @@ class MetaCommandsTest {
     }
 
     @Test
-    void gilAndThreadsWaitForTheThreadsWork() {
-        String text = type(":gil\n:threads\n").text();
-        assertTrue(text.contains(":gil: not available yet"), text);
-        assertTrue(text.contains(":threads: not available yet"), text);
+    void gilShowsTheStatisticsWithARowPerThread() {
+        String text = type("import threading\nt = threading.Thread(target=sum, args=([1, 2],), name='adder')\n"
+                + "t.start(); t.join()\n:gil\n").text();
+        assertTrue(text.contains("GIL enabled"), text);
+        assertTrue(text.matches("(?s).*GIL statistics: interval 5\\.000 ms, \\d+ switches, \\d+ drop requests.*"), text);
+        assertTrue(text.matches("(?s).*thread +cpu ms +held ms +waited ms +blocked ms +switches.*"), text);
+        assertTrue(text.matches("(?s).*\nMainThread +\\d+\\.\\d +\\d+\\.\\d.*"), text); // its CPU time is known
+        assertTrue(text.contains("\nadder "), text); // ended threads keep their row
+    }
+
+    @Test
+    void threadsListsTheMainThreadAtThePrompt() {
+        String text = type(":threads\n").text();
+        assertTrue(text.contains("1 live thread\n"), text);
+        assertTrue(text.matches("(?s).*  MainThread  ident \\d+  at the prompt\n.*"), text);
+    }
+
+    @Test
+    void timeShowsTheMainThreadsWaitForTheGil() {
+        // A thread that holds the GIL for a while: the statement has to wait for it at least once.
+        String text = type("import threading\ndef spin():\n    n = 0\n    while n < 3000000: n += 1\n\n"
+                + "t = threading.Thread(target=spin)\n:time t.start(); t.join(); x = sum(range(1000))\nx\n").text();
+        assertTrue(text.matches("(?s).*gil-wait \\d+\\.\\d{3} ms.*"), text);
+        assertTrue(text.contains(">>> 499500\n"), text);
     }
 
     @Test

@@ -59,7 +59,7 @@ class ReplTmuxTest {
     }
 
     @Test
-    void typeAFunctionCallItAndInterruptALongLoop() throws Exception {
+    void typeAFunctionCallItPrintFromAThreadAndInterruptALongLoop() throws Exception {
         if (!tmuxAvailable()) {
             System.out.println("ReplTmuxTest skipped: tmux is not installed");
             assumeTrue(false, "tmux is not installed");
@@ -77,6 +77,17 @@ class ReplTmuxTest {
         tmux("send-keys", "-t", "repl", "return a + b", "Enter", "Enter");
         tmux("send-keys", "-t", "repl", "add(40, 2)", "Enter");
         waitForScreen("\n42\n");
+
+        // A thread prints while the prompt waits: its line goes above the prompt, and the half-typed
+        // line is drawn again below it, whether the thread prints before or after the typing.
+        tmux("send-keys", "-t", "repl", "import threading, time", "Enter");
+        tmux("send-keys", "-t", "repl", "threading.Thread(target=lambda: (time.sleep(0.5), print('from a', 'thread'))).start()",
+                "Enter");
+        tmux("send-keys", "-t", "repl", "x = 'half");
+        waitForScreen("from a thread");
+        tmux("send-keys", "-t", "repl", " line'", "Enter", "x", "Enter");
+        String typed = waitForScreen("\n'half line'\n");
+        assertTrue(typed.contains("from a thread\n>>> x = 'half line'\n"), typed);
 
         tmux("send-keys", "-t", "repl", "while 1:", "Enter", "pass", "Enter", "Enter");
         Thread.sleep(500);
