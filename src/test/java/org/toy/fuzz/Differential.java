@@ -37,6 +37,7 @@ public final class Differential {
         BufferedReader fromPy = new BufferedReader(new InputStreamReader(py.getInputStream(), StandardCharsets.UTF_8));
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         java.util.TreeMap<String, Integer> pyExceptions = new java.util.TreeMap<>();
+        java.util.HashMap<String, Integer> pyMessages = new java.util.HashMap<>();
         long runs = 0, mismatches = 0, messageOnly = 0, toyErrors = 0, budget = 0;
         while (System.nanoTime() < end) {
             long s = seed + runs;
@@ -63,6 +64,7 @@ public final class Differential {
             if (toy.exit() == 3) budget++;
             if (toyExc != null) toyErrors++;
             if (cp.exc != null) pyExceptions.merge(cp.exc, 1, Integer::sum);
+            if (cp.exc != null) pyMessages.merge(cp.exc + ": " + cp.msg.replaceAll("\\d+", "N"), 1, Integer::sum);
             if (problem == null) {
                 if (!toy.out().equals(cp.out)) problem = "stdout differs";
                 else if (toy.exit() != cp.exit) problem = "exit " + toy.exit() + " vs " + cp.exit;
@@ -70,6 +72,10 @@ public final class Differential {
                 else if (toyExc != null && !lastErrorLine(toy.err()).equals(cp.exc + (cp.msg.isEmpty() ? "" : ": " + cp.msg))) {
                     messageOnly++;
                 }
+            }
+            String keep = System.getenv("DIFF_KEEP"); // also keep programs that CPython ends with this exception
+            if (problem == null && keep != null && keep.equals(cp.exc)) {
+                Files.writeString(dir.resolve("kept-" + s + ".py"), code + "\n# " + cp.exc + ": " + cp.msg + "\n");
             }
             if (problem != null) {
                 mismatches++;
@@ -84,6 +90,9 @@ public final class Differential {
         System.out.printf("differential: %d programs, %d mismatches, %d with another exception message only,"
                 + " %d ended by an exception, %d by the step budget%n", runs, mismatches, messageOnly, toyErrors, budget);
         System.out.println("python3's uncaught exceptions: " + pyExceptions);
+        System.out.println("the commonest: ");
+        pyMessages.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(15)
+                .forEach(e -> System.out.println("  " + e.getValue() + " " + e.getKey()));
     }
 
     private static String comment(String text) {

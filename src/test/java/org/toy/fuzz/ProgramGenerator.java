@@ -95,8 +95,29 @@ public final class ProgramGenerator {
     // ---------------------------------------------------------------- statements
 
     private void program() {
+        // A few variables of each kind to start from, so that fewer programs stop at a NameError.
+        String[][] start = {{"5", "INT"}, {"'ab'", "STR"}, {"[3, 1, 2]", "LIST"}, {"{'a': 1, 2: 'b'}", "DICT"},
+            {"2.5", "FLOAT"}, {"(1, 'x')", "TUPLE"}};
+        int given = start.length - in.pick(4);
+        for (int i = 0; i < given; i++) {
+            line("v" + i + " = " + start[i][0]);
+            vars.put("v" + i, T.valueOf(start[i][1]));
+        }
         int n = 1 + in.pick(12);
-        for (int i = 0; i < n && fuel > 0; i++) statement(0);
+        for (int i = 0; i < n && fuel > 0; i++) {
+            // Half of the top-level statements go on after an error, so that more of each program runs.
+            boolean guarded = in.pick(2) == 1;
+            if (guarded) {
+                line("try:");
+                indent++;
+            }
+            statement(0);
+            if (guarded) {
+                indent--;
+                line("except Exception as e:");
+                line("    print('error', type(e).__name__)");
+            }
+        }
         for (Map.Entry<String, T> v : vars.entrySet()) {
             line("try:");
             indent++;
@@ -526,7 +547,12 @@ public final class ProgramGenerator {
             case FLOAT -> FLOAT_LITERALS[in.pick(FLOAT_LITERALS.length)];
             case STR -> strLiteral();
             case BOOL -> in.pick(2) == 0 ? "True" : "False";
-            case LIST -> in.pick(2) == 0 ? "[]" : "[" + intLiteral() + ", " + strLiteral() + "]";
+            case LIST -> switch (in.pick(4)) {
+                case 0 -> "[]";
+                case 1 -> "[" + strLiteral() + ", " + strLiteral() + "]";
+                case 2 -> "[" + intLiteral() + ", " + strLiteral() + "]";
+                default -> "[" + intLiteral() + ", " + intLiteral() + ", " + intLiteral() + "]";
+            };
             case DICT -> in.pick(2) == 0 ? "{}" : "{" + key() + ": " + intLiteral() + "}";
             case TUPLE -> in.pick(2) == 0 ? "()" : "(" + intLiteral() + ",)";
             default -> in.pick(2) == 0 ? "None" : intLiteral();
@@ -561,11 +587,16 @@ public final class ProgramGenerator {
             case 2 -> "(" + expr(T.INT, d) + " ** " + in.pick(6) + ")";
             case 3 -> "(" + expr(T.INT, d) + (in.pick(2) == 0 ? " << " : " >> ") + in.pick(9) + ")";
             case 4 -> (in.pick(2) == 0 ? "-" : "~") + expr(T.INT, d);
-            case 5 -> "int(" + expr(in.pick(2) == 0 ? T.FLOAT : T.STR, d) + ")";
-            case 6 -> new String[] {"abs", "min", "max"}[in.pick(3)] + "(" + expr(T.INT, d) + (in.pick(2) == 0 ? "" : ", " + expr(T.INT, d)) + ")";
+            case 5 -> "int(" + switch (in.pick(3)) {
+                case 0 -> expr(T.FLOAT, d);
+                case 1 -> expr(T.STR, d);
+                default -> "str(" + expr(T.INT, d) + ")";
+            } + ")";
+            case 6 -> in.pick(3) == 0 ? "abs(" + expr(T.INT, d) + ")"
+                    : (in.pick(2) == 0 ? "min(" : "max(") + expr(T.INT, d) + (in.pick(2) == 0 ? "" : ", " + expr(T.INT, d)) + ")";
             case 7 -> "sum(" + expr(T.LIST, d) + ")";
             case 8 -> "round(" + expr(T.FLOAT, d) + ")";
-            case 9 -> expr(T.LIST, d) + "[" + expr(T.INT, d) + "]";
+            case 9 -> expr(T.LIST, d) + "[" + index(d) + "]";
             case 10 -> expr(T.DICT, d) + ".get(" + key() + ", " + intLiteral() + ")";
             case 11 -> "ord(" + expr(T.STR, d) + "[0])";
             case 12 -> expr(T.STR, d) + new String[] {".count(", ".find(", ".index("}[in.pick(3)] + expr(T.STR, d) + ")";
@@ -592,7 +623,7 @@ public final class ProgramGenerator {
         return switch (in.pick(16)) {
             case 0 -> "(" + expr(T.STR, d) + " + " + expr(T.STR, d) + ")";
             case 1 -> "(" + expr(T.STR, d) + " * " + (in.pick(5) - 1) + ")";
-            case 2 -> expr(T.STR, d) + "[" + expr(T.INT, d) + "]";
+            case 2 -> expr(T.STR, d) + "[" + index(d) + "]";
             case 3 -> expr(T.STR, d) + "[" + slice(d) + "]";
             case 4 -> "str(" + expr(T.ANY, d) + ")";
             case 5 -> "repr(" + expr(T.ANY, d) + ")";
@@ -608,6 +639,11 @@ public final class ProgramGenerator {
             case 14 -> "'%s=%d' % (" + expr(T.STR, d) + ", " + expr(T.INT, d) + ")";
             default -> "str(" + expr(T.INT, d) + ")";
         };
+    }
+
+    /** An index: mostly a small literal, which more often hits. */
+    private String index(int d) {
+        return in.pick(3) == 0 ? expr(T.INT, d) : String.valueOf(in.pick(4) - 1);
     }
 
     private String slice(int d) {
@@ -632,14 +668,21 @@ public final class ProgramGenerator {
             case 6 -> new String[] {"bool(", "all(", "any("}[in.pick(3)] + expr(in.pick(2) == 0 ? T.ANY : T.LIST, d) + ")";
             case 7 -> "(" + expr(T.ANY, d) + " " + cmp[in.pick(6)] + " " + expr(T.ANY, d) + ")";
             case 8 -> "(" + expr(T.ANY, d) + (in.pick(2) == 0 ? " is None" : " is not None") + ")";
-            default -> expr(T.STR, d) + new String[] {".startswith(", ".endswith(", ".isdigit(", ".isalpha("}[in.pick(4)]
-                    + (in.pick(2) == 0 ? "" : strLiteral()) + ")";
+            default -> expr(T.STR, d) + switch (in.pick(4)) {
+                case 0 -> ".isdigit()";
+                case 1 -> ".isalpha()";
+                case 2 -> ".startswith(" + strLiteral() + ")";
+                default -> ".endswith(" + strLiteral() + ")";
+            };
         };
     }
 
     private String listExpr(int d) {
         return switch (in.pick(16)) {
-            case 0 -> "[" + expr(T.ANY, d) + ", " + expr(T.ANY, d) + ", " + expr(T.INT, d) + "]";
+            case 0 -> {
+                T t = in.pick(3) == 0 ? T.ANY : type();
+                yield "[" + expr(t, d) + ", " + expr(t, d) + ", " + expr(t, d) + "]";
+            }
             case 1 -> "list(range(" + (in.pick(5) - 1) + ", " + in.pick(12) + "))";
             case 2 -> "sorted(" + expr(T.LIST, d) + (in.pick(2) == 0 ? "" : ", reverse=True") + ")";
             case 3 -> "(" + expr(T.LIST, d) + " + " + expr(T.LIST, d) + ")";
