@@ -147,6 +147,9 @@ final class CodeBuilder {
                 }
                 depth += OpInfo.stackEffect(op, arg, false);
                 max = Math.max(max, depth);
+                // No instruction pushes more than a few items, so deeper means a path that leaves
+                // items behind on each turn of a loop: a compiler bug, reported rather than looped on.
+                if (max > 4 * ins.length + 64) throw new IllegalStateException("unbalanced operand stack at " + ip);
                 if (op == Opcode.RETURN_VALUE || op == Opcode.RERAISE || op == Opcode.RAISE_VARARGS) break;
                 ip++;
                 if (depthAt[ip] >= depth) break;

@@ -45,7 +45,9 @@ import org.toy.source.ToySyntaxError;
 public final class Compiler {
     /** The kinds of enclosing block that an early exit must clean up, with their stack items. */
     private enum FBlockKind {
-        WHILE_LOOP(0), FOR_LOOP(1), TRY_EXCEPT(0), FINALLY_TRY(0), FINALLY_END(2), HANDLER_CLEANUP(1), WITH(1);
+        WHILE_LOOP(0), FOR_LOOP(1), TRY_EXCEPT(0), FINALLY_TRY(0), FINALLY_END(2), HANDLER_CLEANUP(1), WITH(1),
+        /** A return value kept on the stack while a finally body runs inline (CPython's POP_VALUE). */
+        POP_VALUE(1);
 
         final int stackItems;
 
@@ -589,9 +591,13 @@ public final class Compiler {
             case FINALLY_TRY -> {
                 // Run the finally body inline; the block itself is already popped, so a return
                 // inside the finally body does not run it again.
+                // With a return value kept below it, a break, continue or return in that body must
+                // drop the value first (CPython's POP_VALUE block), or the stack grows at each jump.
                 int level = unit.stackLevel;
                 unit.stackLevel += preserveTop ? 1 : 0;
+                if (preserveTop) unit.blocks.push(new FBlock(FBlockKind.POP_VALUE, null, null, null));
                 stmts((List<Stmt>) b.payload);
+                if (preserveTop) unit.blocks.pop();
                 unit.stackLevel = level;
             }
             case FINALLY_END -> {
@@ -612,6 +618,10 @@ public final class Compiler {
             case WITH -> {
                 if (preserveTop) emit(SWAP, 2);
                 callExitWithNones();
+            }
+            case POP_VALUE -> {
+                if (preserveTop) emit(SWAP, 2);
+                emit(POP_TOP);
             }
             default -> throw new IllegalStateException(b.kind.toString());
         }

@@ -178,7 +178,7 @@ public final class IntMath {
             return (double) a.value / (double) b.value; // both exact as doubles: IEEE division rounds once
         }
         BigInteger x = a.toBig(), y = b.toBig();
-        boolean negative = x.signum() * y.signum() < 0;
+        boolean negative = (x.signum() < 0) != (y.signum() < 0); // 0 / -big is -0.0, as in CPython
         x = x.abs();
         y = y.abs();
         if (x.signum() == 0) return negative ? -0.0 : 0.0;

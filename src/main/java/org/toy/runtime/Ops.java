@@ -13,6 +13,10 @@ public final class Ops {
 
     /** {@code a OP b}: left operand first, then the reflected method of the right one. */
     public static ToyObject binary(BinaryOp op, ToyObject a, ToyObject b) {
+        return binary(op, a, b, false);
+    }
+
+    private static ToyObject binary(BinaryOp op, ToyObject a, ToyObject b, boolean inPlace) {
         ToyObject r;
         // A right operand whose type subclasses the left's gets the first try, as in CPython.
         if (b.type() != a.type() && b.type().isSubtypeOf(a.type())) {
@@ -25,21 +29,18 @@ public final class Ops {
             r = b.binaryReflected(op, a);
         }
         if (r != NotImplemented.NOT_IMPLEMENTED) return r;
-        throw binaryTypeError(op, a, b);
+        throw binaryTypeError(op, a, b, inPlace);
     }
 
     /** {@code a OP= b}: the in-place method, else the ordinary operator. */
     public static ToyObject binaryInPlace(BinaryOp op, ToyObject a, ToyObject b) {
         ToyObject r = a.binaryInPlace(op, b);
         if (r != NotImplemented.NOT_IMPLEMENTED) return r;
-        try {
-            return binary(op, a, b);
-        } catch (ToyError e) {
-            throw e;
-        }
+        return binary(op, a, b, true);
     }
 
-    private static ToyError binaryTypeError(BinaryOp op, ToyObject a, ToyObject b) {
+    /** CPython's messages: the sequence ones, else "unsupported operand type(s) for +=" (with '=' in place). */
+    private static ToyError binaryTypeError(BinaryOp op, ToyObject a, ToyObject b, boolean inPlace) {
         if (op == BinaryOp.ADD && a instanceof ToyStr) {
             return Errors.typeError("can only concatenate str (not \"" + b.type().name() + "\") to str");
         }
@@ -54,11 +55,11 @@ public final class Ops {
         if (op == BinaryOp.ADD && a instanceof ToyBytes) {
             return Errors.typeError("can't concat " + b.type().name() + " to bytes");
         }
-        if (op == BinaryOp.POWER) {
+        if (op == BinaryOp.POWER && !inPlace) {
             return Errors.typeError("unsupported operand type(s) for ** or pow(): '" + a.type().name() + "' and '"
                     + b.type().name() + "'");
         }
-        return Errors.unsupported(op.symbol, a, b);
+        return Errors.unsupported(inPlace ? op.symbol + "=" : op.symbol, a, b);
     }
 
     private static boolean isSequence(ToyObject o) {
