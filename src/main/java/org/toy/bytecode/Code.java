@@ -53,7 +53,7 @@ public final class Code extends ToyObject {
         this.consts = consts;
         this.names = names;
         this.nameKeys = new ToyStr[names.length];
-        for (int i = 0; i < names.length; i++) nameKeys[i] = ToyStr.of(names[i]);
+        for (int i = 0; i < names.length; i++) nameKeys[i] = ToyStr.intern(names[i]);
         this.varNames = varNames;
         this.cellVars = cellVars;
         this.freeVars = freeVars;

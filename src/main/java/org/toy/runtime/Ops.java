@@ -91,6 +91,9 @@ public final class Ops {
     /** {@code a == b} as a Java boolean. */
     public static boolean eq(ToyObject a, ToyObject b) {
         if (a == b) return true;
+        // The two commonest dict keys, decided without the rich-comparison protocol.
+        if (a instanceof ToyStr x && b instanceof ToyStr y) return x.value.equals(y.value);
+        if (a instanceof ToyInt x && b instanceof ToyInt y && x.big == null && y.big == null) return x.value == y.value;
         ToyObject r = a.compare(CompareOp.EQ, b);
         if (r == NotImplemented.NOT_IMPLEMENTED) r = b.compare(CompareOp.EQ, a);
         if (r == NotImplemented.NOT_IMPLEMENTED) return a.eq(b);

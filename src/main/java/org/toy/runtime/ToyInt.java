@@ -68,6 +68,7 @@ public class ToyInt extends ToyObject {
     public long hash() {
         long h;
         if (big == null) {
+            if (value >= 0 && value < Hashing.MODULUS) return value; // small ints hash to themselves
             long a = Math.abs(value);
             h = value == Long.MIN_VALUE ? Hashing.hashBig(toBig()) : Math.floorMod(a, Hashing.MODULUS);
             if (value < 0 && value != Long.MIN_VALUE) h = -h;

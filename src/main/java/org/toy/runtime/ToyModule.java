@@ -12,7 +12,7 @@ public final class ToyModule extends ToyObject {
     public ToyModule(String name, ToyDict globals) {
         this.name = name;
         this.globals = globals;
-        globals.put(ToyStr.of("__name__"), ToyStr.of(name));
+        globals.put(ToyStr.intern("__name__"), ToyStr.of(name));
     }
 
     public ToyModule(String name) { this(name, new ToyDict()); }
@@ -23,7 +23,7 @@ public final class ToyModule extends ToyObject {
 
     /** Defines {@code module.attr = value}. */
     public ToyModule define(String attr, ToyObject value) {
-        globals.put(ToyStr.of(attr), value);
+        globals.put(ToyStr.intern(attr), value);
         return this;
     }
 

@@ -27,6 +27,20 @@ public final class ToyStr extends ToyObject {
 
     public static ToyStr of(String s) { return s.isEmpty() ? EMPTY : new ToyStr(s); }
 
+    /**
+     * Identifiers (global, attribute and module names) are interned, as CPython interns them: a
+     * name stored by one code object and looked up by another is then the same key object, and
+     * the dict lookup succeeds on identity without comparing characters. The table only grows by
+     * the names that appear in programs and built-in modules, and holds immutable values.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, ToyStr> INTERNED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static ToyStr intern(String s) {
+        ToyStr t = INTERNED.get(s);
+        return t != null ? t : INTERNED.computeIfAbsent(s, ToyStr::new);
+    }
+
     /** The one-character string {@code c}. */
     public static ToyStr of(char c) { return c < 256 ? CHARS[c] : new ToyStr(String.valueOf(c)); }
 

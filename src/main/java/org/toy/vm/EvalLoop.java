@@ -55,15 +55,14 @@ public final class EvalLoop {
             ts.depth--;
             throw Errors.recursionError();
         }
+        // The entry frame is the one with no caller in this loop: RETURN_VALUE leaves the loop there.
         entry.back = null;
         Frame f = entry;
         EvalBreaker breaker = ts.interp().breaker();
-        String[] kwNames = ToyObject.NO_KEYWORDS;
         while (true) {
-            Code code = f.code;
-            int[] ins = code.instructions;
+            // Few live locals, so the JIT can keep them all in registers.
+            int[] ins = f.code.instructions;
             ToyObject[] s = f.slots;
-            ToyObject[] consts = code.consts;
             int ip = f.ip;
             int sp = f.sp;
             try {
@@ -96,20 +95,21 @@ public final class EvalLoop {
                             break;
                         }
                         case LOAD_CONST:
-                            s[sp++] = consts[arg];
+                            s[sp++] = f.code.consts[arg];
                             break;
                         case LOAD_FAST: {
                             ToyObject v = s[arg];
-                            if (v == null) throw SlowPaths.unboundLocal(code, arg);
+                            if (v == null) throw SlowPaths.unboundLocal(f.code, arg);
                             s[sp++] = v;
                             break;
                         }
                         case STORE_FAST:
+                            // Values left above sp are dead; they are overwritten by the next push
+                            // and die with the frame, so the hottest pops skip clearing them.
                             s[arg] = s[--sp];
-                            s[sp] = null;
                             break;
                         case DELETE_FAST:
-                            if (s[arg] == null) throw SlowPaths.unboundLocal(code, arg);
+                            if (s[arg] == null) throw SlowPaths.unboundLocal(f.code, arg);
                             s[arg] = null;
                             break;
                         case LOAD_GLOBAL:
@@ -118,7 +118,7 @@ public final class EvalLoop {
                             break;
                         case STORE_GLOBAL:
                         case STORE_NAME:
-                            f.globals.map.put(code.nameKeys[arg], s[--sp]);
+                            f.globals.map.put(f.code.nameKeys[arg], s[--sp]);
                             s[sp] = null;
                             break;
                         case DELETE_GLOBAL:
@@ -126,52 +126,51 @@ public final class EvalLoop {
                             SlowPaths.deleteGlobal(f, arg);
                             break;
                         case LOAD_DEREF: {
-                            ToyObject v = ((ToyCell) s[code.varNames.length + arg]).value;
-                            if (v == null) throw SlowPaths.unboundDeref(code, arg);
+                            ToyObject v = ((ToyCell) s[f.code.varNames.length + arg]).value;
+                            if (v == null) throw SlowPaths.unboundDeref(f.code, arg);
                             s[sp++] = v;
                             break;
                         }
                         case STORE_DEREF:
-                            ((ToyCell) s[code.varNames.length + arg]).value = s[--sp];
+                            ((ToyCell) s[f.code.varNames.length + arg]).value = s[--sp];
                             s[sp] = null;
                             break;
                         case DELETE_DEREF: {
-                            ToyCell cell = (ToyCell) s[code.varNames.length + arg];
-                            if (cell.value == null) throw SlowPaths.unboundDeref(code, arg);
+                            ToyCell cell = (ToyCell) s[f.code.varNames.length + arg];
+                            if (cell.value == null) throw SlowPaths.unboundDeref(f.code, arg);
                             cell.value = null;
                             break;
                         }
                         case LOAD_CLOSURE:
-                            s[sp++] = s[code.varNames.length + arg];
+                            s[sp++] = s[f.code.varNames.length + arg];
                             break;
                         case LOAD_ATTR:
-                            s[sp - 1] = s[sp - 1].getAttr(code.names[arg]);
+                            s[sp - 1] = s[sp - 1].getAttr(f.code.names[arg]);
                             break;
                         case STORE_ATTR:
-                            s[sp - 1].setAttr(code.names[arg], s[sp - 2]);
+                            s[sp - 1].setAttr(f.code.names[arg], s[sp - 2]);
                             sp -= 2;
                             s[sp] = s[sp + 1] = null;
                             break;
                         case DELETE_ATTR:
-                            s[--sp].delAttr(code.names[arg]);
+                            s[--sp].delAttr(f.code.names[arg]);
                             s[sp] = null;
                             break;
                         case LOAD_METHOD: {
                             ToyObject self = s[sp - 1];
-                            ToyObject method = SlowPaths.methodFor(self, code.names[arg]);
+                            ToyObject method = SlowPaths.methodFor(self, f.code.names[arg]);
                             if (method != null) {
                                 s[sp - 1] = method;
                                 s[sp++] = self;
                             } else {
                                 s[sp - 1] = null;
-                                s[sp++] = self.getAttr(code.names[arg]);
+                                s[sp++] = self.getAttr(f.code.names[arg]);
                             }
                             break;
                         }
                         case BINARY_OP: {
                             ToyObject b = s[--sp];
                             ToyObject a = s[sp - 1];
-                            s[sp] = null;
                             ToyObject r = null;
                             if (a instanceof ToyInt x && b instanceof ToyInt y && x.big == null && y.big == null) {
                                 r = SlowPaths.smallIntOp(arg, x.value, y.value);
@@ -182,9 +181,20 @@ public final class EvalLoop {
                         case COMPARE_OP: {
                             ToyObject b = s[--sp];
                             ToyObject a = s[sp - 1];
-                            s[sp] = null;
                             if (a instanceof ToyInt x && b instanceof ToyInt y && x.big == null && y.big == null) {
-                                s[sp - 1] = SlowPaths.compareLongs(arg, x.value, y.value) ? ToyBool.TRUE : ToyBool.FALSE;
+                                boolean result = SlowPaths.compareLongs(arg, x.value, y.value);
+                                // CPython 3.11's COMPARE_OP_INT_JUMP: a test followed by its jump
+                                // branches at once, with no bool pushed and popped in between.
+                                int next = ins[ip];
+                                if ((next & 0xFF) == POP_JUMP_IF_FALSE) {
+                                    sp--;
+                                    ip = result ? ip + 1 : next >>> 8;
+                                } else if ((next & 0xFF) == POP_JUMP_IF_TRUE) {
+                                    sp--;
+                                    ip = result ? next >>> 8 : ip + 1;
+                                } else {
+                                    s[sp - 1] = result ? ToyBool.TRUE : ToyBool.FALSE;
+                                }
                             } else {
                                 s[sp - 1] = Ops.compare(CompareOp.of(arg), a, b);
                             }
@@ -227,7 +237,12 @@ public final class EvalLoop {
                             break;
                         }
                         case STORE_SUBSCR:
-                            s[sp - 2].setItem(s[sp - 1], s[sp - 3]);
+                            if (s[sp - 2] instanceof ToyList list && s[sp - 1] instanceof ToyInt i && i.big == null
+                                    && i.value >= 0 && i.value < list.size) {
+                                list.items[(int) i.value] = s[sp - 3];
+                            } else {
+                                s[sp - 2].setItem(s[sp - 1], s[sp - 3]);
+                            }
                             sp -= 3;
                             s[sp] = s[sp + 1] = s[sp + 2] = null;
                             break;
@@ -248,13 +263,11 @@ public final class EvalLoop {
                             break;
                         case POP_JUMP_IF_FALSE: {
                             ToyObject c = s[--sp];
-                            s[sp] = null;
                             if (c == ToyBool.FALSE || c != ToyBool.TRUE && !c.isTrue()) ip = arg;
                             break;
                         }
                         case POP_JUMP_IF_TRUE: {
                             ToyObject c = s[--sp];
-                            s[sp] = null;
                             if (c == ToyBool.TRUE || c != ToyBool.FALSE && c.isTrue()) ip = arg;
                             break;
                         }
@@ -280,7 +293,7 @@ public final class EvalLoop {
                             break;
                         }
                         case KW_NAMES:
-                            kwNames = code.keywordNames(arg);
+                            ts.kwNames = f.code.keywordNames(arg);
                             break;
                         case CALL: {
                             int base = sp - arg - 2;
@@ -292,8 +305,8 @@ public final class EvalLoop {
                                 first = base + 2;
                                 argc = arg;
                             }
-                            String[] kw = kwNames;
-                            kwNames = ToyObject.NO_KEYWORDS;
+                            String[] kw = ts.kwNames;
+                            ts.kwNames = ToyObject.NO_KEYWORDS;
                             f.ip = ip;
                             if (callable instanceof ToyFunction fn) {
                                 Frame callee = Calls.newFrame(ts, fn, s, first, argc, kw);
@@ -305,10 +318,8 @@ public final class EvalLoop {
                                 f.sp = base;
                                 callee.back = f;
                                 f = callee;
-                                code = f.code;
-                                ins = code.instructions;
+                                ins = f.code.instructions;
                                 s = f.slots;
-                                consts = code.consts;
                                 ip = 0;
                                 sp = f.sp;
                                 break;
@@ -325,12 +336,10 @@ public final class EvalLoop {
                         case RETURN_VALUE: {
                             ToyObject result = s[--sp];
                             ts.depth--;
-                            if (f == entry) return result;
+                            if (f.back == null) return result;
                             f = f.back;
-                            code = f.code;
-                            ins = code.instructions;
+                            ins = f.code.instructions;
                             s = f.slots;
-                            consts = code.consts;
                             ip = f.ip;
                             sp = f.sp;
                             s[sp++] = result;
@@ -346,10 +355,12 @@ public final class EvalLoop {
                 }
             } catch (ToyError e) {
                 f.ip = ip;
-                f = SlowPaths.unwind(ts, f, entry, e);
+                ts.kwNames = ToyObject.NO_KEYWORDS;
+                f = SlowPaths.unwind(ts, f, e);
             } catch (StackOverflowError e) {
                 f.ip = ip;
-                f = SlowPaths.unwind(ts, f, entry, Errors.recursionError());
+                ts.kwNames = ToyObject.NO_KEYWORDS;
+                f = SlowPaths.unwind(ts, f, Errors.recursionError());
             }
         }
     }

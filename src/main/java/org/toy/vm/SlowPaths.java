@@ -134,9 +134,10 @@ final class SlowPaths {
     /**
      * Finds where {@code error} is handled: in {@code f}'s exception table, or in a caller's,
      * popping frames (and adding their traceback lines) on the way. Returns the frame to go on
-     * in, positioned at its handler; rethrows once the entry frame has been left.
+     * in, positioned at its handler; rethrows once the loop's entry frame (the one without a
+     * caller) has been left.
      */
-    static Frame unwind(ThreadState ts, Frame f, Frame entry, ToyError error) {
+    static Frame unwind(ThreadState ts, Frame f, ToyError error) {
         ToyException exc = error.exception;
         boolean reraise = ts.reraising;
         ts.reraising = false;
@@ -157,7 +158,7 @@ final class SlowPaths {
                 return f;
             }
             ts.depth--;
-            if (f == entry) throw error;
+            if (f.back == null) throw error; // the frame this dispatch loop was entered with
             f = f.back;
         }
     }

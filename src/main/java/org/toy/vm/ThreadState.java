@@ -20,6 +20,9 @@ public final class ThreadState {
     /** Toy frames currently on this thread (the recursion depth). */
     int depth;
 
+    /** The keyword names KW_NAMES announced for the next CALL (CPython 3.11 keeps them the same way). */
+    String[] kwNames = ToyObject.NO_KEYWORDS;
+
     /** Set just before a re-raise, so unwinding adds no second traceback line for the same frame. */
     boolean reraising;
 
