@@ -95,6 +95,11 @@ public final class MultiprocessingModule {
             return context(ts.interp(), want);
         });
         m.function("freeze_support", (ts, a, kw) -> ToyNone.NONE);
+        m.define("Pipe", org.toy.ipc.Connection.pipeFunction());
+        m.define("Queue", org.toy.ipc.IpcQueue.queueFunction());
+        m.define("SimpleQueue", org.toy.ipc.IpcQueue.simpleQueueFunction());
+        m.define("Value", org.toy.ipc.SharedValue.valueFunction());
+        m.define("Array", org.toy.ipc.SharedValue.arrayFunction());
         return m;
     }
 

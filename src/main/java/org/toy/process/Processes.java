@@ -68,6 +68,7 @@ public final class Processes {
      * the others. Called after the non-daemon threads have been joined, as CPython's atexit is.
      */
     public static void exitFunction(Interpreter interp) {
+        org.toy.ipc.IpcQueue.flushAll();
         Processes ps;
         synchronized (ALL) {
             ps = ALL.get(interp);

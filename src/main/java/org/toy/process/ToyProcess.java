@@ -80,6 +80,8 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
     /** The signal we sent (15 or 9), so that 128+N from the JVM reads as -N. */
     private volatile int signalled;
     private boolean closed;
+    /** Pipe ends sent to the child: given back when it ends (see Handle.CHILD_COPIES). */
+    private List<Runnable> childCopies = List.of();
 
     private ToyProcess(Interpreter interp, ToyType type, ToyObject target, ToyObject args, ToyObject kwargs,
             String name, Boolean daemon, String method, int[] identity, long parentPid) {
@@ -206,7 +208,18 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         ToyObject mainPath = main == null ? null : main.globals().get(ToyStr.of("__file__"));
         ToyTuple payload = ToyTuple.of(fork && main != null ? main.globals() : ToyNone.NONE,
                 target == null ? ToyNone.NONE : target, args, kwargs);
-        byte[] body = Codec.encode(payload, fork ? Codec.Options.FORK : Codec.Options.MESSAGE);
+        List<Runnable> copies = new ArrayList<>();
+        byte[] body;
+        org.toy.ipc.Handle.CHILD_COPIES.set(copies);
+        try {
+            body = Codec.encode(payload, fork ? Codec.Options.FORK : Codec.Options.MESSAGE);
+        } catch (RuntimeException e) {
+            copies.forEach(Runnable::run);
+            throw e;
+        } finally {
+            org.toy.ipc.Handle.CHILD_COPIES.remove();
+        }
+        childCopies = copies;
         ToyDict prep = new ToyDict();
         prep.put(ToyStr.of("name"), ToyStr.of(name));
         ToyObject[] id = new ToyObject[identity.length];
@@ -230,9 +243,11 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
             outPump = Spawn.pump(popen.getInputStream(), interp.stdout(), "toy-child-stdout");
             errPump = Spawn.pump(popen.getErrorStream(), interp.stderr(), "toy-child-stderr");
             lifeline = popen.getOutputStream();
+            popen.onExit().thenRun(this::releaseCopies);
             Frames.write(lifeline, head);
             Frames.write(lifeline, body);
         } catch (IOException e) {
+            if (popen == null) copies.forEach(Runnable::run);
             if (popen == null) throw Errors.of(ExceptionTypes.OS_ERROR, "cannot start a child interpreter: " + e.getMessage());
             // the child died at once; join() will report its exit code
         }
@@ -256,6 +271,7 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         if (sig != 0 && v == 128 + sig) v = -sig;
         else if (sig != 0 && v > 128 && v < 128 + 32) v = -(v - 128);
         drainPumps();
+        releaseCopies();
         exitcode = v;
     }
 
@@ -306,6 +322,16 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         signalled = kill ? 9 : 15;
         if (kill) popen.toHandle().destroyForcibly();
         else popen.toHandle().destroy();
+    }
+
+    /** The child has ended: the pipe ends it was sent and never claimed are closed on its behalf. */
+    private void releaseCopies() {
+        List<Runnable> copies;
+        synchronized (this) {
+            copies = childCopies;
+            childCopies = List.of();
+        }
+        copies.forEach(Runnable::run);
     }
 
     private ToyObject exitcodeValue() {
