@@ -712,25 +712,31 @@ public final class Compiler {
 
     // ---- assignment targets --------------------------------------------------------------
 
-    private void store(Expr t) {
+    private void store(Expr t) { target(t, Access.STORE); }
+
+    private void delete(Expr t) { target(t, Access.DELETE); }
+
+    /** An assignment or {@code del} target: the same walk, with STORE_* or DELETE_* instructions. */
+    private void target(Expr t, Access access) {
+        boolean storing = access == Access.STORE;
         int old = setLine(t.span());
         if (t instanceof Expr.Name n) {
-            name(n.id(), Access.STORE);
+            name(n.id(), access);
         } else if (t instanceof Expr.Attribute a) {
             expr(a.value());
-            emit(STORE_ATTR, unit.out.name(a.attr()));
+            emit(storing ? STORE_ATTR : DELETE_ATTR, unit.out.name(a.attr()));
         } else if (t instanceof Expr.Subscript s) {
             expr(s.value());
             index(s.index());
-            emit(STORE_SUBSCR);
-        } else if (t instanceof Expr.TupleExpr tu) {
-            unpack(tu.elts(), t.span());
-        } else if (t instanceof Expr.ListExpr l) {
-            unpack(l.elts(), t.span());
-        } else if (t instanceof Expr.Starred) {
+            emit(storing ? STORE_SUBSCR : DELETE_SUBSCR);
+        } else if ((t instanceof Expr.TupleExpr || t instanceof Expr.ListExpr) && storing) {
+            unpack(t instanceof Expr.TupleExpr tu ? tu.elts() : ((Expr.ListExpr) t).elts(), t.span());
+        } else if (t instanceof Expr.TupleExpr || t instanceof Expr.ListExpr) {
+            for (Expr e : t instanceof Expr.TupleExpr tu ? tu.elts() : ((Expr.ListExpr) t).elts()) delete(e);
+        } else if (t instanceof Expr.Starred && storing) {
             throw error("starred assignment target must be in a list or tuple", t.span());
         } else {
-            throw error("cannot assign to " + describe(t), t.span());
+            throw error((storing ? "cannot assign to " : "cannot delete ") + describe(t), t.span());
         }
         unit.out.line = old;
     }
@@ -749,27 +755,6 @@ public final class Compiler {
             emit(UNPACK_EX, star | (elts.size() - star - 1) << 8);
         }
         for (Expr e : elts) store(e instanceof Expr.Starred s ? s.value() : e);
-    }
-
-    private void delete(Expr t) {
-        int old = setLine(t.span());
-        if (t instanceof Expr.Name n) {
-            name(n.id(), Access.DELETE);
-        } else if (t instanceof Expr.Attribute a) {
-            expr(a.value());
-            emit(DELETE_ATTR, unit.out.name(a.attr()));
-        } else if (t instanceof Expr.Subscript s) {
-            expr(s.value());
-            index(s.index());
-            emit(DELETE_SUBSCR);
-        } else if (t instanceof Expr.TupleExpr tu) {
-            for (Expr e : tu.elts()) delete(e);
-        } else if (t instanceof Expr.ListExpr l) {
-            for (Expr e : l.elts()) delete(e);
-        } else {
-            throw error("cannot delete " + describe(t), t.span());
-        }
-        unit.out.line = old;
     }
 
     // ---- expressions -----------------------------------------------------------------------

@@ -70,6 +70,8 @@ public final class NewGil implements Gil {
                     waiters--;
                 }
             }
+            // Woken by shutdown() with the GIL free: still not allowed to run.
+            if (shut && !ts.isMain()) throw new GilShutdown();
             locked = true;
             holder = ts;
             if (ts != lastHolder) {

@@ -48,6 +48,9 @@ final class Constructors {
     }
 
     static ToyObject newStr(ThreadState ts, ToyType type, ToyObject[] args, String[] kw) {
+        if (args.length == 1 && kw.length == 0) { // str(x), by far the commonest call
+            return args[0] instanceof ToyStr ? args[0] : ToyStr.of(args[0].str());
+        }
         ToyObject[] p = Args.bind("str", args, kw, 0, 0, "object", "encoding", "errors");
         if (p[0] == null) return ToyStr.EMPTY;
         if (p[1] == null && p[2] == null) return p[0] instanceof ToyStr ? p[0] : ToyStr.of(p[0].str());
