@@ -47,6 +47,7 @@ WORKLOAD_ORDER = [
     "dict_ops",
     "sieve",
     "kwcalls",
+    "methods",
 ]
 
 # Targets (see bench/README.md).

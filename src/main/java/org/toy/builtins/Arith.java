@@ -70,6 +70,8 @@ public final class Arith {
             if (!negative) return i instanceof org.toy.runtime.ToyBool ? ToyInt.of(i.value) : i;
             return negate(i);
         }
+        ToyObject custom = org.toy.runtime.SpecialMethods.callIfDefined(o, "__abs__");
+        if (custom != null) return custom;
         throw Errors.typeError("bad operand type for abs(): '" + o.type().name() + "'");
     }
 

@@ -40,6 +40,7 @@ public final class Builtins {
         NumberBuiltins.install(builtins);
         TextBuiltins.install(builtins);
         ObjectBuiltins.install(builtins);
+        ClassBuiltins.install(builtins);
         FileBuiltins.install(builtins);
         builtins.define("exit", new Quitter("exit"));
         builtins.define("quit", new Quitter("quit"));

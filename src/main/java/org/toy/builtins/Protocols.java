@@ -1,6 +1,7 @@
 package org.toy.builtins;
 
 import org.toy.runtime.ToyDict;
+import org.toy.runtime.ToyInstance;
 import org.toy.runtime.ToyObject;
 import org.toy.vm.ThreadState;
 
@@ -33,12 +34,14 @@ public final class Protocols {
 
     /** {@code callable(o)}. */
     public static boolean isCallable(ToyObject o) {
+        if (o instanceof ToyInstance) return o.type().lookup("__call__") != null;
         return OVERRIDES.get(o.getClass())[0] || o.type().lookup("__call__") != null;
     }
 
     /** CPython's {@code PySequence_Check}: indexable by integers, and not a mapping. */
     public static boolean isSequence(ToyObject o) {
         if (o instanceof ToyDict) return false;
+        if (o instanceof ToyInstance) return o.type().lookup("__getitem__") != null;
         return OVERRIDES.get(o.getClass())[1] || o.type().lookup("__getitem__") != null;
     }
 }

@@ -1,6 +1,5 @@
 package org.toy.builtins;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
@@ -28,7 +27,11 @@ final class ToyFile extends ToyStream {
     private final String encodingName;
     private RandomAccessFile file; // null once closed
 
-    private BufferedReader reader; // null until the first read after opening or writing
+    private InputStreamReader reader; // null until the first read after opening or writing
+    /** Characters read ahead from {@link #reader}; refilled (with the GIL released) when empty. */
+    private final char[] chunk = new char[8192];
+    private int chunkPos;
+    private int chunkLen;
     private long readerStart;
     private long consumedBytes;
     private int pushback = -1; // a character read past a '\r' that was not '\n'
@@ -131,11 +134,21 @@ final class ToyFile extends ToyStream {
             if (reader == null) {
                 readerStart = file.getFilePointer();
                 consumedBytes = 0;
-                reader = new BufferedReader(new InputStreamReader(Channels.newInputStream(file.getChannel()), charset));
+                reader = new InputStreamReader(Channels.newInputStream(file.getChannel()), charset);
+                chunkPos = chunkLen = 0;
             }
-            // GIL: release here (file I/O may block).
-            int c = reader.read();
-            if (c >= 0) consumedBytes += encodedLength((char) c);
+            if (chunkPos == chunkLen) {
+                // The only place a read can block: other threads run meanwhile.
+                int n;
+                try (var released = org.toy.gil.Gil.releaseCurrent()) {
+                    n = reader.read(chunk, 0, chunk.length);
+                }
+                if (n <= 0) return -1;
+                chunkPos = 0;
+                chunkLen = n;
+            }
+            char c = chunk[chunkPos++];
+            consumedBytes += encodedLength(c);
             return c;
         } catch (IOException e) {
             throw ioError(e);
@@ -167,8 +180,10 @@ final class ToyFile extends ToyStream {
         try {
             dropReader();
             if (mode.appending()) file.seek(file.length());
-            // GIL: release here (file I/O may block).
-            file.write(text.getBytes(charset));
+            byte[] bytes = text.getBytes(charset);
+            try (var released = org.toy.gil.Gil.releaseCurrent()) {
+                file.write(bytes);
+            }
         } catch (IOException e) {
             throw ioError(e);
         }

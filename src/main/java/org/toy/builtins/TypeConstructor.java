@@ -1,16 +1,21 @@
 package org.toy.builtins;
 
+import org.toy.runtime.ClassFactory;
 import org.toy.runtime.Errors;
 import org.toy.runtime.ExceptionTypes;
 import org.toy.runtime.ToyError;
 import org.toy.runtime.ToyObject;
+import org.toy.runtime.ToyDict;
+import org.toy.runtime.ToyStr;
+import org.toy.runtime.ToyTuple;
 import org.toy.runtime.ToyType;
+import org.toy.vm.Frame;
 import org.toy.vm.ThreadState;
 
 /**
- * Makes {@code type} callable with one argument, {@code type(x)}, so that the builtins' {@code type}
- * stays the type object itself ({@code isinstance(int, type)} holds). Three-argument class creation
- * belongs to the VM's class support and is refused here until it lands.
+ * Makes {@code type} callable: {@code type(x)} answers x's type, and {@code type(name, bases, ns)}
+ * makes a class as a {@code class} statement would, so that the builtins' {@code type} stays the
+ * type object itself ({@code isinstance(int, type)} holds).
  */
 final class TypeConstructor {
     private TypeConstructor() {}
@@ -36,10 +41,27 @@ final class TypeConstructor {
         ToyType.TYPE.setConstructor(TypeConstructor::construct);
     }
 
+    /** {@code type("Point", (object,), {"x": 0})}: the class is defined in the caller's module. */
+    private static ToyObject newClass(ThreadState ts, ToyObject[] args) {
+        if (!(args[0] instanceof ToyStr name)) {
+            throw Errors.typeError("type.__new__() argument 1 must be str, not " + args[0].type().name());
+        }
+        if (!(args[1] instanceof ToyTuple bases)) {
+            throw Errors.typeError("type.__new__() argument 2 must be tuple, not " + args[1].type().name());
+        }
+        if (!(args[2] instanceof ToyDict ns)) {
+            throw Errors.typeError("type.__new__() argument 3 must be dict, not " + args[2].type().name());
+        }
+        Frame caller = ts.callerFrame();
+        ToyObject module = caller == null ? null : caller.globals.get(ToyStr.intern("__name__"));
+        return ClassFactory.create(name.value, bases.items, new ToyDict(new java.util.LinkedHashMap<>(ns.map)),
+                module == null ? "builtins" : module.str());
+    }
+
     static ToyObject construct(ThreadState ts, ToyType type, ToyObject[] args, String[] kwNames) {
         int n = args.length - kwNames.length;
         if (n == 1 && kwNames.length == 0) return args[0].type();
-        if (n == 3) throw Errors.typeError("type() with 3 arguments (class creation) is not supported yet");
+        if (n == 3 && kwNames.length == 0) return newClass(ts, args);
         throw Errors.typeError("type() takes 1 or 3 arguments");
     }
 }

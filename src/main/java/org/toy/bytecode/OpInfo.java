@@ -99,6 +99,7 @@ public final class OpInfo {
         def(IMPORT_FROM, "IMPORT_FROM", ArgKind.NAME);
         def(IMPORT_STAR, "IMPORT_STAR", ArgKind.NONE);
         def(PRINT_EXPR, "PRINT_EXPR", ArgKind.NONE);
+        def(LOAD_BUILD_CLASS, "LOAD_BUILD_CLASS", ArgKind.NONE);
     }
 
     /** True if {@code op} is an instruction. */
@@ -129,7 +130,7 @@ public final class OpInfo {
                  PRINT_EXPR:
                 return -1;
             case PUSH_NULL, COPY, LOAD_CONST, LOAD_FAST, LOAD_GLOBAL, LOAD_NAME, LOAD_DEREF, LOAD_CLOSURE,
-                 LOAD_METHOD, PUSH_EXC_INFO, LOAD_ASSERTION_ERROR, BEFORE_WITH, WITH_EXCEPT_START,
+                 LOAD_METHOD, PUSH_EXC_INFO, LOAD_ASSERTION_ERROR, LOAD_BUILD_CLASS, BEFORE_WITH, WITH_EXCEPT_START,
                  IMPORT_FROM:
                 return 1;
             case CHECK_EXC_MATCH, IMPORT_NAME:

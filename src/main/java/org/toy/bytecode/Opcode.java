@@ -28,7 +28,7 @@ public final class Opcode {
     public static final int LOAD_GLOBAL = 14;         // ( -- globals[names[i]] or builtins[...])
     public static final int STORE_GLOBAL = 15;        // (v -- )
     public static final int DELETE_GLOBAL = 16;       // ( -- )
-    public static final int LOAD_NAME = 17;           // module level: as LOAD_GLOBAL
+    public static final int LOAD_NAME = 17;           // module level: as LOAD_GLOBAL; a class body looks in its namespace first
     public static final int STORE_NAME = 18;          // (v -- )
     public static final int DELETE_NAME = 19;         // ( -- )
     public static final int LOAD_DEREF = 20;          // ( -- cell[i].value)
@@ -98,6 +98,7 @@ public final class Opcode {
     public static final int IMPORT_FROM = 91;         // (m -- m m.names[i])
     public static final int IMPORT_STAR = 92;         // (m -- )
     public static final int PRINT_EXPR = 93;          // (v -- )           REPL: echo repr(v) unless None
+    public static final int LOAD_BUILD_CLASS = 94;    // ( -- __build_class__)  from the built-ins, for a class statement
 
     /** MAKE_FUNCTION flags, as CPython's. */
     public static final int FN_DEFAULTS = 0x01;

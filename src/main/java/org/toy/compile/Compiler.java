@@ -201,6 +201,73 @@ public final class Compiler {
         closure(code, flags);
     }
 
+    /**
+     * A class statement as CPython 3.11 compiles it: the body becomes a function of no
+     * parameters, and {@code __build_class__(body, name, *bases, **keywords)} runs it and makes
+     * the class; then the decorators apply and the name is bound.
+     */
+    private void classDef(Stmt.ClassDef c) {
+        for (Expr d : c.decorators()) expr(d);
+        unit.out.line = c.span().line();
+        emit(PUSH_NULL);
+        emit(LOAD_BUILD_CLASS);
+        closure(classBody(c), 0);
+        loadConst(ToyStr.of(c.name()));
+        for (Expr b : c.bases()) {
+            if (b instanceof Expr.Starred) throw error("starred base classes are not supported", b.span());
+            expr(b);
+        }
+        for (Expr.Keyword k : c.keywords()) {
+            if (k.name() == null) throw error("**keywords in a class statement are not supported", k.span());
+            expr(k.value());
+        }
+        setLine(c.span());
+        if (!c.keywords().isEmpty()) {
+            ToyObject[] names = new ToyObject[c.keywords().size()];
+            for (int i = 0; i < names.length; i++) names[i] = ToyStr.of(c.keywords().get(i).name());
+            emit(KW_NAMES, unit.out.constant(ToyTuple.of(names)));
+        }
+        emit(CALL, 2 + c.bases().size() + c.keywords().size());
+        for (int i = 0; i < c.decorators().size(); i++) emit(CALL, 0);
+        name(c.name(), Access.STORE);
+    }
+
+    /**
+     * The class body's code: it sets {@code __module__} and {@code __qualname__} (and
+     * {@code __doc__}), runs the statements with LOAD_NAME/STORE_NAME on the class namespace,
+     * and returns the {@code __class__} cell (also stored as {@code __classcell__}) or None.
+     */
+    private Code classBody(Stmt.ClassDef c) {
+        Scope scope = scopes.of(c);
+        Unit outer = unit;
+        unit = new Unit(scope);
+        unit.out.line = c.span().line();
+        emit(RESUME, 0);
+        emit(LOAD_NAME, unit.out.name("__name__"));
+        emit(STORE_NAME, unit.out.name("__module__"));
+        loadConst(ToyStr.of(scope.qualName));
+        emit(STORE_NAME, unit.out.name("__qualname__"));
+        List<Stmt> body = c.body();
+        if (!body.isEmpty() && body.get(0) instanceof Stmt.ExprStmt e && e.value() instanceof Expr.StrLit doc) {
+            unit.out.line = e.span().line();
+            expr(doc);
+            emit(STORE_NAME, unit.out.name("__doc__"));
+            body = body.subList(1, body.size());
+        }
+        stmts(body);
+        if (scope.cellVars().contains("__class__")) {
+            emit(LOAD_CLOSURE, derefIndex("__class__"));
+            emit(COPY, 1);
+            emit(STORE_NAME, unit.out.name("__classcell__"));
+        } else {
+            loadConst(ToyNone.NONE);
+        }
+        emit(RETURN_VALUE);
+        Code code = finish(c.name(), scope.qualName, c.span().line(), 0, 0, 0);
+        unit = outer;
+        return code;
+    }
+
     /** True when control can fall off the end of a body whose last instruction happens to be a return. */
     private static boolean endsOpen(List<Stmt> body) {
         return body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.Return);
@@ -314,7 +381,7 @@ public final class Compiler {
             for (int i = 0; i < f.decorators().size(); i++) emit(CALL, 0);
             name(f.name(), Access.STORE);
         } else if (s instanceof Stmt.ClassDef c) {
-            throw error("'class' is not supported yet", c.span());
+            classDef(c);
         } else if (s instanceof Stmt.Return r) {
             returnStmt(r);
         } else if (s instanceof Stmt.Global || s instanceof Stmt.Nonlocal) {

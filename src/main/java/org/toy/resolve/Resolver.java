@@ -228,6 +228,9 @@ public final class Resolver {
     private void expr(Expr e) {
         if (e instanceof Expr.Name n) {
             use(n.id());
+            // CPython's symtable: a function that names super may call it with no arguments,
+            // which needs the enclosing class; it gets it through an implicit __class__ cell.
+            if (n.id().equals("super") && current.isFunctionLike()) use("__class__");
         } else if (e instanceof Expr.BinOp b) {
             expr(b.left());
             expr(b.right());
@@ -344,6 +347,7 @@ public final class Resolver {
             if (e.getValue() == Scope.Binding.GLOBAL_EXPLICIT) visible.remove(e.getKey());
         }
         if (scope.isFunctionLike()) visible.addAll(local);
+        if (scope.kind == Scope.Kind.CLASS) visible.add("__class__");
 
         Set<String> free = new HashSet<>();
         for (Scope child : scope.children) {
@@ -351,6 +355,13 @@ public final class Resolver {
                 Scope.Binding mine = scope.bindings.get(n);
                 if (scope.isFunctionLike() && (mine == Scope.Binding.LOCAL || mine == Scope.Binding.CELL)) {
                     scope.bindings.put(n, Scope.Binding.CELL);
+                } else if (scope.kind == Scope.Kind.CLASS && n.equals("__class__")) {
+                    // The class body owns the cell; __build_class__ fills it with the new class.
+                    scope.bindings.put(n, Scope.Binding.CELL);
+                } else if (scope.kind == Scope.Kind.CLASS && mine == Scope.Binding.NAME) {
+                    // The class binds n itself (by name) and also passes an enclosing function's
+                    // n through to its methods: CPython's DEF_FREE_CLASS.
+                    scope.classRelay.add(n);
                 } else if (mine == null || mine == Scope.Binding.GLOBAL_IMPLICIT || mine == Scope.Binding.FREE) {
                     // Not ours: relay it from further out (a function or class body between the
                     // defining function and the one that uses it).
@@ -361,6 +372,7 @@ public final class Resolver {
         for (Map.Entry<String, Scope.Binding> e : scope.bindings.entrySet()) {
             if (e.getValue() == Scope.Binding.FREE) free.add(e.getKey());
         }
+        free.addAll(scope.classRelay);
         return free;
     }
 }

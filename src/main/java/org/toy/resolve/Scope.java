@@ -45,6 +45,8 @@ public final class Scope {
     final List<String> params = new ArrayList<>();
     final List<Scope> children = new ArrayList<>();
     final Map<String, Binding> bindings = new LinkedHashMap<>();
+    /** A class body's names that are both its own (NAME) and free variables relayed to its methods. */
+    final java.util.Set<String> classRelay = new java.util.HashSet<>();
 
     Scope(Kind kind, String name, Scope parent) {
         this.kind = kind;
@@ -81,7 +83,12 @@ public final class Scope {
     public List<String> cellVars() { return sorted(Binding.CELL); }
 
     /** Names this scope reads from enclosing functions, sorted as {@code co_freevars}. */
-    public List<String> freeVars() { return sorted(Binding.FREE); }
+    public List<String> freeVars() {
+        if (classRelay.isEmpty()) return sorted(Binding.FREE);
+        TreeSet<String> names = new TreeSet<>(sorted(Binding.FREE));
+        names.addAll(classRelay);
+        return new ArrayList<>(names);
+    }
 
     private List<String> sorted(Binding which) {
         TreeSet<String> names = new TreeSet<>();

@@ -34,6 +34,16 @@ public final class BoundMethod extends ToyObject {
     }
 
     @Override
+    public ToyObject getAttr(String name) {
+        switch (name) {
+            case "__self__": return self;
+            case "__func__": return function;
+            case "__name__", "__qualname__", "__doc__", "__module__": return function.getAttr(name);
+            default: return super.getAttr(name);
+        }
+    }
+
+    @Override
     public boolean eq(ToyObject other) {
         return other instanceof BoundMethod m && m.self == self && m.function == function;
     }

@@ -139,7 +139,7 @@ final class Constructors {
     }
 
     private static ToyInt rangeArg(ToyObject o) {
-        if (!(o instanceof ToyInt)) {
+        if (!(o instanceof ToyInt) && !(o instanceof ToyInstance)) {
             throw Errors.typeError("'" + o.type().name() + "' object cannot be interpreted as an integer");
         }
         return o.index();
@@ -150,12 +150,27 @@ final class Constructors {
         return new PlainObject();
     }
 
-    /** {@code type(x)} answers x's type; the three-argument form (class creation) belongs to the VM. */
+    /** {@code type(x)} answers x's type; {@code type(name, bases, ns)} makes a class, as {@code class} does. */
     static ToyObject newType(ThreadState ts, ToyType type, ToyObject[] args, String[] kw) {
         if (args.length == 1 && kw.length == 0) return args[0].type();
-        if (args.length == 3 && kw.length == 0) {
-            throw Errors.typeError("type() with three arguments is not supported by the runtime alone");
-        }
+        if (args.length == 3 && kw.length == 0) return newClass(ts, args);
         throw Errors.typeError("type() takes 1 or 3 arguments");
+    }
+
+    /** {@code type("Point", (object,), {"x": 0})}: the class belongs to the calling frame's module. */
+    private static ToyObject newClass(ThreadState ts, ToyObject[] args) {
+        if (!(args[0] instanceof ToyStr name)) {
+            throw Errors.typeError("type.__new__() argument 1 must be str, not " + args[0].type().name());
+        }
+        if (!(args[1] instanceof ToyTuple bases)) {
+            throw Errors.typeError("type.__new__() argument 2 must be tuple, not " + args[1].type().name());
+        }
+        if (!(args[2] instanceof ToyDict ns)) {
+            throw Errors.typeError("type.__new__() argument 3 must be dict, not " + args[2].type().name());
+        }
+        org.toy.vm.Frame caller = ts.callerFrame();
+        ToyObject module = caller == null ? null : caller.globals.get(ToyStr.intern("__name__"));
+        return ClassFactory.create(name.value, bases.items, new ToyDict(new java.util.LinkedHashMap<>(ns.map)),
+                module == null ? "builtins" : module.str());
     }
 }

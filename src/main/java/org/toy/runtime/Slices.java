@@ -42,6 +42,7 @@ public final class Slices {
 
     /** {@code _PyEval_SliceIndex}: an int (huge ones saturate), else TypeError. */
     static long sliceIndex(ToyObject o) {
+        if (o instanceof ToyInstance) o = o.index(); // a user class with __index__
         if (!(o instanceof ToyInt i)) {
             throw Errors.typeError("slice indices must be integers or None or have an __index__ method");
         }

@@ -1,9 +1,7 @@
 package org.toy.runtime;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.toy.source.Source;
 
 /**
@@ -22,7 +20,8 @@ public final class ToyException extends ToyObject {
     private ToyException cause;
     private ToyException context;
     private boolean suppressContext;
-    private Map<String, ToyObject> attributes;
+    /** {@code e.__dict__}, made on first use: attributes a user exception's {@code __init__} sets. */
+    private ToyDict dict;
 
     public ToyException(ToyType type, ToyTuple args) {
         this.type = type;
@@ -58,9 +57,23 @@ public final class ToyException extends ToyObject {
 
     public boolean suppressContext() { return suppressContext; }
 
-    /** str(e): the message; KeyError shows its key's repr, as CPython does. */
+    /** str(e): a user class's {@code __str__}, else the built-in message. */
     @Override
     public String str() {
+        ToyObject m = type.isHeap() ? type.lookupOverride("__str__") : null;
+        if (m == null) return builtinStr();
+        return SpecialMethods.string(SpecialMethods.call(this, m), "__str__");
+    }
+
+    @Override
+    public String repr() {
+        ToyObject m = type.isHeap() ? type.lookupOverride("__repr__") : null;
+        if (m == null) return builtinRepr();
+        return SpecialMethods.string(SpecialMethods.call(this, m), "__repr__");
+    }
+
+    /** BaseException's str: the message; KeyError shows its key's repr, as CPython does. */
+    public String builtinStr() {
         int n = args.len();
         if (n == 0) return "";
         if (n == 1) {
@@ -70,8 +83,8 @@ public final class ToyException extends ToyObject {
         return args.repr();
     }
 
-    @Override
-    public String repr() {
+    /** BaseException's repr: {@code ValueError('msg')}. */
+    public String builtinRepr() {
         int n = args.len();
         return type.name() + (n == 1 ? "(" + args.get(0).repr() + ")" : args.repr());
     }
@@ -86,11 +99,17 @@ public final class ToyException extends ToyObject {
             case "__suppress_context__": return ToyBool.of(suppressContext);
             default:
         }
-        if (attributes != null && attributes.containsKey(name)) return attributes.get(name);
-        if (name.equals("code") && type.isSubtypeOf(ExceptionTypes.SYSTEM_EXIT)) {
+        if (name.equals("code") && type.isSubtypeOf(ExceptionTypes.SYSTEM_EXIT)
+                && (dict == null || dict.get(ToyStr.of(name)) == null)) {
             return args.len() == 0 ? ToyNone.NONE : args.len() == 1 ? args.get(0) : args;
         }
-        return super.getAttr(name);
+        if (name.equals("__dict__")) return dict();
+        return Attributes.get(this, dict, name, null);
+    }
+
+    private ToyDict dict() {
+        if (dict == null) dict = new ToyDict();
+        return dict;
     }
 
     @Override
@@ -98,9 +117,14 @@ public final class ToyException extends ToyObject {
         switch (name) {
             case "__cause__" -> cause = value instanceof ToyException e ? e : null;
             case "__context__" -> context = value instanceof ToyException e ? e : null;
+            case "args" -> args = value instanceof ToyTuple t ? t : ToyTuple.of(Sequences.toArray(value));
             default -> {
-                if (attributes == null) attributes = new HashMap<>();
-                attributes.put(name, value);
+                ToyObject hook = type.isHeap() ? type.lookupOverride("__setattr__") : null;
+                if (hook != null && value != null) {
+                    SpecialMethods.call(this, hook, ToyStr.of(name), value);
+                } else {
+                    Attributes.set(this, dict(), name, null, value);
+                }
             }
         }
     }

@@ -132,6 +132,7 @@ public final class ToyList extends ToyObject {
             for (int k = 0, i = b.start(); k < out.length; k++, i += b.step()) out[k] = items[i];
             return new ToyList(out);
         }
+        if (key instanceof ToyInstance) return getItem(key.index()); // a user class with __index__
         throw badIndex(key);
     }
 

@@ -126,14 +126,11 @@ public abstract class ToyObject {
     // ---- attributes and calls ---------------------------------------------------------------
 
     /**
-     * {@code self.name}. The default looks the name up on the type (and its bases): a built-in
-     * method found there is bound to self. Instances with a {@code __dict__} override this.
+     * {@code self.name}. The default looks the name up on the type (and its bases) and binds what
+     * it finds to self ({@link Attributes}). Instances with a {@code __dict__} override this.
      */
     public ToyObject getAttr(String name) {
-        ToyObject found = type().lookup(name);
-        if (found instanceof BuiltinFunction f && f.isMethod()) return new BoundMethod(this, f);
-        if (found != null) return found;
-        throw Errors.noAttribute(this, name);
+        return Attributes.get(this, null, name, null);
     }
 
     public void setAttr(String name, ToyObject value) {

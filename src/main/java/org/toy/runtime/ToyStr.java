@@ -109,6 +109,7 @@ public final class ToyStr extends ToyObject {
             for (int k = 0, i = b.start(); k < out.length; k++, i += b.step()) out[k] = value.charAt(i);
             return of(new String(out));
         }
+        if (key instanceof ToyInstance) return getItem(key.index()); // a user class with __index__
         throw Errors.typeError("string indices must be integers, not '" + key.type().name() + "'");
     }
 

@@ -106,6 +106,7 @@ public final class ToyTuple extends ToyObject {
             for (int k = 0, i = b.start(); k < out.length; k++, i += b.step()) out[k] = items[i];
             return of(out);
         }
+        if (key instanceof ToyInstance) return getItem(key.index()); // a user class with __index__
         throw Errors.typeError("tuple indices must be integers or slices, not " + key.type().name());
     }
 

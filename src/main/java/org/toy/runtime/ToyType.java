@@ -5,12 +5,15 @@ import java.util.Map;
 import org.toy.vm.ThreadState;
 
 /**
- * A Toy type ({@code int}, {@code list}, {@code ValueError}, later user classes). It is itself a value
- * (of type {@code type}), callable to construct instances, and holds its attributes and methods in
- * {@link #dict}; single inheritance through {@link #base}, so the MRO is the base chain.
+ * A Toy type ({@code int}, {@code list}, {@code ValueError}, or a class made by a {@code class}
+ * statement). It is itself a value (of type {@code type}), callable to construct instances, and
+ * holds its attributes and methods in {@link #dict}; single inheritance through {@link #base}, so
+ * the MRO is the base chain.
  *
  * <p>Built-in types are created once per JVM and shared by every interpreter, as CPython's static
- * types are: they are filled while their class initialises and not changed afterwards.
+ * types are: they are filled while their class initialises and not changed afterwards. User
+ * classes ("heap types", made by {@link ClassFactory}) belong to the program: they have a module
+ * and a qualified name, and their attributes may be set and deleted.
  */
 public class ToyType extends ToyObject {
     public static final ToyType OBJECT = new ToyType("object", null);
@@ -31,6 +34,9 @@ public class ToyType extends ToyObject {
     private final ToyType base;
     private final Map<String, ToyObject> dict = new LinkedHashMap<>();
     private Constructor constructor;
+    /** For a user class: {@code __qualname__} and {@code __module__}; null for a built-in type. */
+    private String qualName;
+    private String module;
 
     public ToyType(String name, ToyType base) {
         this.name = name;
@@ -42,7 +48,37 @@ public class ToyType extends ToyObject {
         this.constructor = constructor;
     }
 
+    /** A user class, as {@code class} creates it: instances come from {@code constructor}. */
+    static ToyType heap(String name, String qualName, String module, ToyType base, Constructor constructor) {
+        ToyType t = new ToyType(name, base, constructor);
+        t.qualName = qualName;
+        t.module = module;
+        return t;
+    }
+
     public String name() { return name; }
+
+    /** Whether this class was made by a {@code class} statement (CPython's heap types). */
+    public boolean isHeap() { return module != null; }
+
+    public String qualName() { return qualName != null ? qualName : name; }
+
+    /** {@code __module__}: where a user class was defined; "builtins" for a built-in type. */
+    public String module() { return module != null ? module : "builtins"; }
+
+    /** {@code mod.Qual}, or just the name for a built-in type: object's default repr uses it. */
+    public String fullName() {
+        return module().equals("builtins") ? qualName() : module() + "." + qualName();
+    }
+
+    /**
+     * The name as a traceback's last line and a default repr show it: {@code mod.Qual}, without
+     * the module for {@code __main__} and {@code builtins} (CPython's {@code print_exception}).
+     */
+    public String displayName() {
+        String m = module();
+        return m.equals("__main__") || m.equals("builtins") ? qualName() : m + "." + qualName();
+    }
 
     public ToyType base() { return base; }
 
@@ -57,13 +93,104 @@ public class ToyType extends ToyObject {
         return this;
     }
 
+    /**
+     * The attribute {@code attr} defined by a user class on the way from this type up to its
+     * first built-in base, or null: the special methods a program overrides, not the built-in
+     * defaults ({@code object.__repr__}).
+     */
+    public ToyObject lookupOverride(String attr) {
+        if (module == null) return null;
+        Map<String, ToyObject> cache = validCache(true);
+        ToyObject found = cache.get(attr);
+        if (found == null) {
+            found = ABSENT;
+            for (ToyType t = this; t != null && t.isHeap(); t = t.base) {
+                ToyObject v = t.dict.get(attr);
+                if (v != null) {
+                    found = v;
+                    break;
+                }
+            }
+            cache.put(attr, found);
+        }
+        return found == ABSENT ? null : found;
+    }
+
     /** The attribute {@code name} on this type or its bases (the MRO), or Java null. */
     public ToyObject lookup(String attr) {
+        if (module != null) return cachedLookup(attr);
         for (ToyType t = this; t != null; t = t.base) {
             ToyObject found = t.dict.get(attr);
             if (found != null) return found;
         }
         return null;
+    }
+
+    // ---- the lookup cache of user classes ---------------------------------------------------------
+    //
+    // Every attribute access on an instance asks its class first (for a property or a method), and
+    // usually finds nothing there: without a cache that is one dict probe per class up to object.
+    // A user class remembers each answer, misses included, like CPython's type attribute cache.
+    // Any change to a user class's dict bumps the global epoch, which empties every cache at its
+    // next use; that is simpler than tracking subclasses, and classes rarely change after creation.
+
+    /** Bumped on every change to a class dict after creation; caches older than it are stale. */
+    private static int epoch;
+    private static final ToyObject ABSENT = new PlainObject();
+    private int cacheEpoch = -1;
+    private Map<String, ToyObject> lookupCache;
+    private Map<String, ToyObject> overrideCache;
+
+    /** Invalidates every class's lookup cache: call after changing any type's dict. */
+    public static void changed() { epoch++; }
+
+    /** 1: instances of this class read and write attributes in their dict directly; 0: they may not; -1: unknown. */
+    private int plain = -1;
+
+    private Map<String, ToyObject> validCache(boolean overrides) {
+        if (cacheEpoch != epoch || lookupCache == null) {
+            lookupCache = new java.util.HashMap<>();
+            overrideCache = new java.util.HashMap<>();
+            plain = -1;
+            cacheEpoch = epoch;
+        }
+        return overrides ? overrideCache : lookupCache;
+    }
+
+    /**
+     * Whether instances' attributes live simply in their dict: no property anywhere in the MRO
+     * and no {@code __setattr__}/{@code __delattr__} override. Then an instance attribute is read
+     * by one dict probe before the class is consulted, and written with no class lookup at all.
+     */
+    public boolean plainAttributes() {
+        validCache(false);
+        if (plain < 0) {
+            boolean ok = lookupOverride("__setattr__") == null && lookupOverride("__delattr__") == null;
+            for (ToyType t = this; ok && t != null; t = t.base) {
+                for (ToyObject v : t.dict.values()) {
+                    if (v instanceof ToyProperty) ok = false;
+                }
+            }
+            plain = ok ? 1 : 0;
+        }
+        return plain == 1;
+    }
+
+    private ToyObject cachedLookup(String attr) {
+        Map<String, ToyObject> cache = validCache(false);
+        ToyObject found = cache.get(attr);
+        if (found == null) {
+            found = ABSENT;
+            for (ToyType t = this; t != null; t = t.base) {
+                ToyObject v = t.dict.get(attr);
+                if (v != null) {
+                    found = v;
+                    break;
+                }
+            }
+            cache.put(attr, found);
+        }
+        return found == ABSENT ? null : found;
     }
 
     public boolean isSubtypeOf(ToyType other) {
@@ -75,18 +202,60 @@ public class ToyType extends ToyObject {
 
     @Override public ToyType type() { return TYPE; }
 
-    @Override public String repr() { return "<class '" + name + "'>"; }
+    @Override
+    public String repr() {
+        return "<class '" + fullName() + "'>";
+    }
 
+    /** {@code cls.attr}: the type's own descriptors ({@code __name__} ...), then the MRO, bound for a class. */
     @Override
     public ToyObject getAttr(String attr) {
         switch (attr) {
-            case "__name__", "__qualname__": return ToyStr.of(name);
+            case "__name__": return ToyStr.of(name);
+            case "__qualname__": return ToyStr.of(qualName());
+            case "__module__": return ToyStr.of(module());
             case "__base__": return base == null ? ToyNone.NONE : base;
+            case "__bases__": return base == null ? ToyTuple.EMPTY : ToyTuple.of(base);
+            case "__mro__": return ToyTuple.of(mro());
+            case "__class__": return TYPE;
+            case "__dict__": return dictCopy();
+            case "__doc__": {
+                ToyObject doc = dict.get("__doc__");
+                return doc != null ? doc : ToyNone.NONE;
+            }
             default:
         }
         ToyObject found = lookup(attr);
-        if (found != null) return found;
+        if (found != null) return Attributes.bindToClass(found, this);
         throw Errors.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
+    }
+
+    /** {@code cls.attr = value} (value null: {@code del}); only user classes can change. */
+    @Override
+    public void setAttr(String attr, ToyObject value) {
+        if (!isHeap()) {
+            throw Errors.typeError("cannot set '" + attr + "' attribute of immutable type '" + name + "'");
+        }
+        if (value != null) {
+            dict.put(attr, value);
+        } else if (dict.remove(attr) == null) {
+            throw Errors.attributeError("type object '" + name + "' has no attribute '" + attr + "'");
+        }
+        changed();
+    }
+
+    /** The classes of the MRO, this one first. */
+    public ToyObject[] mro() {
+        java.util.List<ToyObject> out = new java.util.ArrayList<>();
+        for (ToyType t = this; t != null; t = t.base) out.add(t);
+        return out.toArray(new ToyObject[0]);
+    }
+
+    /** {@code cls.__dict__}: a snapshot as a dict (CPython shows a read-only mappingproxy). */
+    public ToyDict dictCopy() {
+        ToyDict d = new ToyDict();
+        dict.forEach((k, v) -> d.put(ToyStr.intern(k), v));
+        return d;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.toy.ast.BinaryOp;
 import org.toy.ast.CompareOp;
 import org.toy.bytecode.Code;
 import org.toy.gil.EvalBreaker;
+import org.toy.runtime.BoundMethod;
 import org.toy.runtime.Errors;
 import org.toy.runtime.Ops;
 import org.toy.runtime.ToyBool;
@@ -51,6 +52,15 @@ public final class EvalLoop {
 
     /** Runs {@code entry} (and whatever it calls) until it returns; its exceptions propagate. */
     public static ToyObject run(ThreadState ts, Frame entry) {
+        ThreadState previous = ThreadState.bind(ts);
+        try {
+            return dispatch(ts, entry);
+        } finally {
+            ThreadState.unbind(ts, previous);
+        }
+    }
+
+    private static ToyObject dispatch(ThreadState ts, Frame entry) {
         if (++ts.depth > ts.interp().recursionLimit()) {
             ts.depth--;
             throw Errors.recursionError();
@@ -113,16 +123,20 @@ public final class EvalLoop {
                             s[arg] = null;
                             break;
                         case LOAD_GLOBAL:
-                        case LOAD_NAME:
                             s[sp++] = SlowPaths.loadGlobal(f, arg);
                             break;
+                        case LOAD_NAME:
+                            s[sp++] = SlowPaths.loadName(f, arg);
+                            break;
                         case STORE_GLOBAL:
-                        case STORE_NAME:
                             f.globals.map.put(f.code.nameKeys[arg], s[--sp]);
                             s[sp] = null;
                             break;
+                        case STORE_NAME:
+                            SlowPaths.storeName(f, arg, s[--sp]);
+                            s[sp] = null;
+                            break;
                         case DELETE_GLOBAL:
-                        case DELETE_NAME:
                             SlowPaths.deleteGlobal(f, arg);
                             break;
                         case LOAD_DEREF: {
@@ -145,10 +159,10 @@ public final class EvalLoop {
                             s[sp++] = s[f.code.varNames.length + arg];
                             break;
                         case LOAD_ATTR:
-                            s[sp - 1] = s[sp - 1].getAttr(f.code.names[arg]);
+                            s[sp - 1] = SlowPaths.loadAttr(s[sp - 1], f.code, arg);
                             break;
                         case STORE_ATTR:
-                            s[sp - 1].setAttr(f.code.names[arg], s[sp - 2]);
+                            SlowPaths.storeAttr(s[sp - 1], f.code, arg, s[sp - 2]);
                             sp -= 2;
                             s[sp] = s[sp + 1] = null;
                             break;
@@ -158,7 +172,7 @@ public final class EvalLoop {
                             break;
                         case LOAD_METHOD: {
                             ToyObject self = s[sp - 1];
-                            ToyObject method = SlowPaths.methodFor(self, f.code.names[arg]);
+                            ToyObject method = SlowPaths.methodFor(self, f.code, arg);
                             if (method != null) {
                                 s[sp - 1] = method;
                                 s[sp++] = self;
@@ -304,6 +318,13 @@ public final class EvalLoop {
                                 callable = s[base + 1];
                                 first = base + 2;
                                 argc = arg;
+                                if (callable instanceof BoundMethod m && m.function instanceof ToyFunction) {
+                                    // obj.method(...) through a bound method: call the function
+                                    // with self in the callable's slot, with no Java recursion.
+                                    callable = SlowPaths.spreadBoundMethod(s, base, m);
+                                    first = base + 1;
+                                    argc = arg + 1;
+                                }
                             }
                             String[] kw = ts.kwNames;
                             ts.kwNames = ToyObject.NO_KEYWORDS;
@@ -325,7 +346,7 @@ public final class EvalLoop {
                                 break;
                             }
                             f.sp = sp;
-                            ts.frame = f;
+                            ts.callerFrame = f;
                             ToyObject result = callable.call(ts, java.util.Arrays.copyOfRange(s, first, first + argc), kw);
                             java.util.Arrays.fill(s, base, sp, null);
                             sp = base;

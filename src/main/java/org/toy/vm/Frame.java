@@ -18,6 +18,11 @@ public final class Frame {
     public final ToyDict builtins;
     /** The function this frame runs, or null for module code. */
     public final ToyFunction function;
+    /**
+     * A class body's namespace, or null: LOAD_NAME looks here before the globals and STORE_NAME
+     * stores here (CPython's {@code f_locals} for a class body).
+     */
+    ToyDict locals;
     /** The calling frame in the same dispatch loop, or null if this frame was entered from Java. */
     Frame back;
     int ip;

@@ -7,6 +7,7 @@ import org.toy.ast.BinaryOp;
 import org.toy.bytecode.Code;
 import org.toy.bytecode.ExceptionTable;
 import org.toy.gil.EvalBreaker;
+import org.toy.runtime.BoundMethod;
 import org.toy.runtime.BuiltinFunction;
 import org.toy.runtime.Errors;
 import org.toy.runtime.ExceptionTypes;
@@ -17,6 +18,7 @@ import org.toy.runtime.ToyDict;
 import org.toy.runtime.ToyError;
 import org.toy.runtime.ToyException;
 import org.toy.runtime.ToyFunction;
+import org.toy.runtime.ToyInstance;
 import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyList;
 import org.toy.runtime.ToyModule;
@@ -25,6 +27,7 @@ import org.toy.runtime.ToyObject;
 import org.toy.runtime.ToySet;
 import org.toy.runtime.ToySlice;
 import org.toy.runtime.ToyStr;
+import org.toy.runtime.ToySuper;
 import org.toy.runtime.ToyTuple;
 import org.toy.runtime.ToyType;
 
@@ -44,6 +47,24 @@ final class SlowPaths {
         if (v == null) v = f.builtins.map.get(key);
         if (v == null) throw Errors.nameError(key.value);
         return v;
+    }
+
+    /** LOAD_NAME: a class body's namespace first, then the globals and the built-ins. */
+    static ToyObject loadName(Frame f, int arg) {
+        if (f.locals != null) {
+            ToyObject v = f.locals.map.get(f.code.nameKeys[arg]);
+            if (v != null) return v;
+        }
+        return loadGlobal(f, arg);
+    }
+
+    static void storeName(Frame f, int arg, ToyObject value) {
+        (f.locals != null ? f.locals : f.globals).map.put(f.code.nameKeys[arg], value);
+    }
+
+    private static void deleteName(Frame f, int arg) {
+        ToyStr key = f.code.nameKeys[arg];
+        if ((f.locals != null ? f.locals : f.globals).map.remove(key) == null) throw Errors.nameError(key.value);
     }
 
     static void deleteGlobal(Frame f, int arg) {
@@ -66,11 +87,32 @@ final class SlowPaths {
                 + "' where it is not associated with a value in enclosing scope");
     }
 
-    /** A built-in method that LOAD_METHOD can leave unbound ({@code meth self}), or null. */
-    static ToyObject methodFor(ToyObject self, String name) {
-        if (self instanceof ToyType || self instanceof ToyModule) return null;
-        ToyObject m = self.type().lookup(name);
+    /**
+     * A method that LOAD_METHOD can leave unbound ({@code meth self}) — a built-in method, or a
+     * Toy function found on an instance's class — or null.
+     */
+    static ToyObject methodFor(ToyObject self, Code code, int arg) {
+        if (self instanceof ToyInstance i) return i.plainMethod(code.names[arg], code.nameKeys[arg]);
+        if (self instanceof ToyType || self instanceof ToyModule || self instanceof ToySuper) return null;
+        ToyObject m = self.type().lookup(code.names[arg]);
         return m instanceof BuiltinFunction bf && bf.isMethod() ? m : null;
+    }
+
+    /** LOAD_ATTR; instances look their dict up with the interned key, allocation-free. */
+    static ToyObject loadAttr(ToyObject o, Code code, int arg) {
+        return o instanceof ToyInstance i ? i.getAttr(code.names[arg], code.nameKeys[arg]) : o.getAttr(code.names[arg]);
+    }
+
+    static void storeAttr(ToyObject o, Code code, int arg, ToyObject value) {
+        if (o instanceof ToyInstance i) i.setAttr(code.names[arg], code.nameKeys[arg], value);
+        else o.setAttr(code.names[arg], value);
+    }
+
+    /** CALL of a bound Toy method below a NULL: {@code NULL m args} becomes {@code func self args}. */
+    static ToyObject spreadBoundMethod(ToyObject[] s, int base, BoundMethod m) {
+        s[base] = m.function;
+        s[base + 1] = m.self;
+        return m.function;
     }
 
     // ---- arithmetic --------------------------------------------------------------------------
@@ -189,7 +231,7 @@ final class SlowPaths {
 
     /** Executes one instruction that is not inline in the loop; returns the new stack pointer. */
     static int execute(ThreadState ts, Frame f, int word, int sp) {
-        ts.frame = f; // a with-statement's __enter__ may block (the deadlock report's stack)
+        ts.callerFrame = f; // a with-statement's __enter__ may block (the deadlock report's stack)
         int arg = word >>> 8;
         ToyObject[] s = f.slots;
         switch (word & 0xFF) {
@@ -335,6 +377,7 @@ final class SlowPaths {
                         i++;
                     }
                 }
+                ts.callerFrame = f;
                 ToyObject result = fn.call(ts, all, names);
                 s[sp++] = result;
                 return sp;
@@ -390,6 +433,15 @@ final class SlowPaths {
             case CHECK_EXC_MATCH: {
                 ToyObject type = s[sp - 1];
                 s[sp - 1] = ToyBool.of(exceptionMatches((ToyException) s[sp - 2], type));
+                return sp;
+            }
+            case DELETE_NAME:
+                deleteName(f, arg);
+                return sp;
+            case LOAD_BUILD_CLASS: {
+                ToyObject build = f.builtins.map.get(ToyStr.intern("__build_class__"));
+                if (build == null) throw Errors.nameError("__build_class__");
+                s[sp++] = build;
                 return sp;
             }
             case LOAD_ASSERTION_ERROR:

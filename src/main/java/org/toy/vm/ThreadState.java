@@ -31,15 +31,47 @@ public final class ThreadState {
     /** This thread's GIL account (sys.gil, --gil-stats). */
     private final ThreadStats gilStats;
 
-    /**
-     * The frame that made the latest call into Java (a built-in), saved by the dispatch loop just
-     * before the call: a blocked thread is always inside such a call, so this is where the
-     * deadlock report starts its stack. Only ever read while this thread is blocked.
-     */
-    volatile Frame frame;
 
     /** The {@code threading.Thread} object for this thread, created by the thread library. */
     private volatile ToyObject threadObject;
+    /**
+     * The frame that made the call now running in Java (set by CALL before it calls anything
+     * that is not a Toy function). Zero-argument {@code super()} reads its first argument and
+     * its {@code __class__} cell from there, as CPython's reads the calling frame; and a blocked
+     * thread is always inside such a call, so the deadlock report starts its stack there
+     * (another thread reads it then, hence volatile).
+     */
+    volatile Frame callerFrame;
+
+    /**
+     * The thread state of the Java thread running Toy code. Runtime values call their special
+     * methods ({@code __repr__}, {@code __add__} ...) from virtual methods that take no thread
+     * state, so they find it here; {@link EvalLoop#run} binds it on entry. A ThreadLocal keeps
+     * several Toy threads (and several interpreters in one JVM) apart.
+     */
+    private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<>();
+
+    /** The calling Java thread's Toy thread state; fails if this thread never ran Toy code. */
+    public static ThreadState current() {
+        ThreadState ts = CURRENT.get();
+        if (ts == null) throw new IllegalStateException("no Toy thread state bound to " + Thread.currentThread());
+        return ts;
+    }
+
+    /** Makes {@code ts} the current thread's state; returns the one it replaces (maybe null). */
+    static ThreadState bind(ThreadState ts) {
+        ThreadState previous = CURRENT.get();
+        if (previous != ts) CURRENT.set(ts);
+        return previous;
+    }
+
+    /** Undoes {@link #bind}, keeping the binding when there was none before (tracebacks print after the run). */
+    static void unbind(ThreadState ts, ThreadState previous) {
+        if (previous != null && previous != ts) CURRENT.set(previous);
+    }
+
+    /** The frame that called the built-in now running (see {@link #callerFrame}), or null. */
+    public Frame callerFrame() { return callerFrame; }
 
     /** The state of an interpreter's main thread. */
     public ThreadState(Interpreter interp) {
@@ -65,7 +97,7 @@ public final class ThreadState {
      */
     public List<ToyException.Entry> stack() {
         List<ToyException.Entry> entries = new ArrayList<>();
-        for (Frame f = frame; f != null; f = f.back) {
+        for (Frame f = callerFrame; f != null; f = f.back) {
             entries.add(0, new ToyException.Entry(f.code.source, f.line(), f.code.name));
         }
         return entries;

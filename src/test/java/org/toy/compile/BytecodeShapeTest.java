@@ -49,6 +49,25 @@ class BytecodeShapeTest {
     }
 
     @Test
+    void classStatementCallsBuildClassAsCpython311() {
+        assertEquals(List.of("RESUME", "PUSH_NULL", "LOAD_BUILD_CLASS", "LOAD_CONST", "MAKE_FUNCTION", "LOAD_CONST",
+                "LOAD_NAME", "CALL", "STORE_NAME", "LOAD_CONST", "RETURN_VALUE"), ops(module("class A(B):\n    x = 1\n")));
+    }
+
+    @Test
+    void classBodySetsModuleAndQualnameAndUsesNameOps() {
+        assertEquals(List.of("RESUME", "LOAD_NAME", "STORE_NAME", "LOAD_CONST", "STORE_NAME", "LOAD_CONST",
+                "STORE_NAME", "LOAD_CONST", "RETURN_VALUE"), ops(firstFunction("class A:\n    x = 1\n")));
+    }
+
+    @Test
+    void zeroArgumentSuperMakesTheClassReturnItsClassCell() {
+        List<String> body = ops(firstFunction("class A:\n    def f(self):\n        return super().f()\n"));
+        assertEquals(List.of("LOAD_CLOSURE", "COPY", "STORE_NAME", "RETURN_VALUE"),
+                body.subList(body.size() - 4, body.size()));
+    }
+
+    @Test
     void methodCallsUseLoadMethod() {
         assertEquals(List.of("RESUME", "LOAD_FAST", "LOAD_METHOD", "LOAD_CONST", "CALL", "RETURN_VALUE"),
                 ops(firstFunction("def f(xs):\n    return xs.append(1)\n")));

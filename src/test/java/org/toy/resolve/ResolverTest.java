@@ -36,6 +36,29 @@ class ResolverTest {
     }
 
     @Test
+    void superInAMethodGivesTheClassAnImplicitClassCell() {
+        Module m = parse("class A:\n    def f(self):\n        return super().f()\n");
+        Resolver.Resolution r = Resolver.resolve(m);
+        Stmt.ClassDef a = (Stmt.ClassDef) m.body().get(0);
+        assertEquals(List.of("__class__"), r.of(a).cellVars());
+        assertEquals(List.of("__class__"), r.of(a.body().get(0)).freeVars());
+        assertEquals("A.f", r.of(a.body().get(0)).qualName);
+    }
+
+    @Test
+    void aClassRelaysAFreeVariableItAlsoBindsItself() {
+        Module m = parse("def outer():\n    x = 1\n    class C:\n        x = 2\n        def get(self):\n"
+                + "            return x\n    return C\n");
+        Resolver.Resolution r = Resolver.resolve(m);
+        Stmt.FunctionDef outer = (Stmt.FunctionDef) m.body().get(0);
+        Stmt.ClassDef c = (Stmt.ClassDef) outer.body().get(1);
+        assertEquals(Scope.Binding.CELL, r.of(outer).binding("x"));
+        assertEquals(Scope.Binding.NAME, r.of(c).binding("x"), "the class body's own x is looked up by name");
+        assertEquals(List.of("x"), r.of(c).freeVars(), "and the enclosing x is passed through to get");
+        assertEquals(Scope.Binding.FREE, r.of(c.body().get(1)).binding("x"));
+    }
+
+    @Test
     void capturedLocalsBecomeCellsAndInnerUsesAreFree() {
         Module m = parse("def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n");
         Resolver.Resolution r = Resolver.resolve(m);
