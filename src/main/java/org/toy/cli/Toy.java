@@ -69,6 +69,7 @@ public final class Toy {
         int status = runModule(source);
         if (status != EXIT_SYNTAX_OR_DEADLOCK) status = shutdown(status);
         else status = EXIT_ERROR;
+        org.toy.process.Processes.exitFunction(interp);   // multiprocessing's atexit: daemon children ended, others joined
         interp.gil().shutdown();
         interp.threads().shutdown();
         if (gilStats) err.print(interp.gil().stats().table(interp.gil().interval()));

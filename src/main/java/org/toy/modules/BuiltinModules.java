@@ -18,6 +18,7 @@ public final class BuiltinModules {
             case "random" -> new RandomModule().create();
             case "threading" -> org.toy.threads.ThreadingModule.threading(interp);
             case "queue" -> org.toy.threads.ThreadingModule.queue(interp);
+            case "multiprocessing" -> org.toy.process.MultiprocessingModule.create(interp);
             default -> null;
         };
     }

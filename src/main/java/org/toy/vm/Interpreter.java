@@ -46,6 +46,7 @@ public final class Interpreter {
         this.mainThread = new ThreadState(this, true);
         this.builtins = Builtins.create(this);
         builtins.define("thread", org.toy.threads.ThreadingModule.threadBuiltin());
+        builtins.define("process", org.toy.process.MultiprocessingModule.processBuiltin());
         modules.put("builtins", builtins);
     }
 

@@ -1,0 +1,110 @@
+package org.toy.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.toy.gil.Gil;
+import org.toy.ipc.Codec;
+import org.toy.modules.BuiltinModules;
+import org.toy.runtime.ToyModule;
+import org.toy.source.Source;
+import org.toy.vm.Interpreter;
+import org.toy.vm.ThreadState;
+
+/**
+ * The per-interpreter state of {@code multiprocessing} ({@code process.py}'s module globals):
+ * the current and parent process objects, the children started from here, the name counter and
+ * the start method. Kept beside the interpreter in a weak map, so several interpreters in one
+ * JVM (the tests) each have their own.
+ */
+public final class Processes {
+    private static final Map<Interpreter, Processes> ALL = Collections.synchronizedMap(new WeakHashMap<>());
+
+    final Interpreter interp;
+    /** {@code current_process()}: {@code MainProcess}, or in a child the child itself. */
+    ToyProcess current;
+    /** {@code parent_process()}: null in the main process. */
+    ToyProcess parent;
+    final List<ToyProcess> children = new ArrayList<>();
+    private int counter;
+    /** The method set by {@code set_start_method}, or null (fork, as CPython 3.11 on Linux). */
+    String startMethod;
+    /** True while a spawned child re-runs the main script (CPython's {@code _inheriting}). */
+    volatile boolean bootstrapping;
+
+    private Processes(Interpreter interp) {
+        this.interp = interp;
+        this.current = ToyProcess.mainProcess(interp);
+    }
+
+    public static Processes of(Interpreter interp) {
+        synchronized (ALL) {
+            return ALL.computeIfAbsent(interp, Processes::new);
+        }
+    }
+
+    synchronized int nextNumber() { return ++counter; }
+
+    String method() { return startMethod == null ? "fork" : startMethod; }
+
+    synchronized List<ToyProcess> activeChildren() {
+        children.removeIf(p -> !p.poll());
+        return new ArrayList<>(children);
+    }
+
+    synchronized void started(ToyProcess p) {
+        children.removeIf(c -> !c.poll());
+        children.add(p);
+    }
+
+    /**
+     * {@code util._exit_function}: at interpreter exit, terminate the daemon children, then join
+     * the others. Called after the non-daemon threads have been joined, as CPython's atexit is.
+     */
+    public static void exitFunction(Interpreter interp) {
+        org.toy.ipc.IpcQueue.flushAll();
+        Processes ps;
+        synchronized (ALL) {
+            ps = ALL.get(interp);
+        }
+        if (ps == null) return;
+        for (ToyProcess p : ps.activeChildren()) if (p.daemon()) p.signal(false);
+        for (ToyProcess p : ps.activeChildren()) p.waitQuietly();
+    }
+
+    /** How this interpreter finds the modules that a message names. */
+    public static Codec.Resolver resolver(Interpreter interp) {
+        return (name, file) -> {
+            if (name.equals("builtins")) return interp.builtins();
+            if (name.equals("__main__") || name.equals("__mp_main__")) {
+                ToyModule m = interp.modules().get("__mp_main__");
+                return m != null ? m : interp.modules().get("__main__");
+            }
+            ToyModule m = interp.modules().get(name);
+            if (m != null) return m;
+            m = BuiltinModules.create(name, interp);
+            if (m != null) {
+                interp.modules().put(name, m);
+                return m;
+            }
+            if (file == null || !Files.isRegularFile(Path.of(file))) return null;
+            String text;
+            try {
+                text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return null;
+            }
+            ThreadState ts = Gil.currentThreadState();
+            if (ts == null || ts.interp() != interp) ts = interp.mainThread();
+            ToyModule loaded = interp.newModule(name, file);
+            interp.exec(ts, interp.compile(new Source(file, text), false), loaded.globals());
+            return loaded;
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package org.toy.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starting a child interpreter: a new JVM on the same {@code java} binary and classpath, running
+ * {@link ChildMain}.
+ *
+ * <h2>Design</h2>
+ * A JVM cannot {@code fork()}: its threads, JIT and GC would not survive it. So every start
+ * method execs a fresh JVM, as CPython's {@code spawn} does, and the start methods differ only
+ * in what the child is sent (see {@link ChildMain}): under {@code fork} the parent's
+ * {@code __main__} namespace by value (functions included, through {@link org.toy.ipc.Codec}),
+ * so that the child begins as a copy of the parent's state at {@code start()}; under
+ * {@code spawn} the path of the main script, which the child re-runs as {@code __mp_main__}
+ * before it decodes its target by reference.
+ * <p>
+ * The channel is the child's standard input, in length-prefixed frames: first the preparation
+ * data (name, identity, daemon flag, start method, main path, argv, the parent's pid), then the
+ * payload {@code (main namespace or None, target, args, kwargs)}. The pipe stays open for the
+ * child's whole life: it is the child's lifeline. When the parent dies, even by SIGKILL, the
+ * kernel closes the write end, the child's watchdog reads end-of-file and the child exits — no
+ * orphans, which CPython does not promise. {@code ProcessHandle.parent().onExit()} is the
+ * backstop (it polls, so it is slower).
+ * <p>
+ * The child's stdout and stderr are pipes that the parent copies into its own streams, so a
+ * child's prints reach wherever the parent's go — the terminal, or a test's captured stream
+ * when the parent runs in-process. {@code join()} waits for those copies to reach the end of
+ * the stream, so a child's output comes before what the parent prints after the join.
+ * <p>
+ * Start-up cost is the JVM's: the child runs C1 only with SerialGC and no perf data, and uses
+ * the launcher's class-data-sharing archive when the classpath is the fat jar beside it.
+ */
+public final class Spawn {
+    private Spawn() {}
+
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The command line of a child interpreter. */
+    static List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary());
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("-Xshare:auto");
+        String cp = System.getProperty("java.class.path");
+        if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
+            Path jsa = Path.of(cp).resolveSibling("toy.jsa");
+            if (Files.isRegularFile(jsa)) {
+                cmd.add("-XX:SharedArchiveFile=" + jsa);
+                cmd.add("-Xlog:cds=off");
+                cmd.add("-Xlog:cds+dynamic=off");
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(cp);
+        cmd.add(ChildMain.class.getName());
+        return cmd;
+    }
+
+    static Process launch() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command());
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        pb.redirectError(ProcessBuilder.Redirect.PIPE);
+        return pb.start();
+    }
+
+    /** A daemon thread copying a child's stream into the parent's. */
+    static Thread pump(InputStream from, PrintStream to, String name) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[8192];
+            try (from) {
+                for (int n; (n = from.read(buf)) > 0; ) {
+                    synchronized (to) {
+                        to.write(buf, 0, n);
+                        to.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Child interpreters: {@link org.toy.process.ToyProcess} (≈ {@code BaseProcess}),
+ * {@link org.toy.process.Spawn} (the command line and the preparation data),
+ * {@link org.toy.process.ChildMain} (≈ {@code spawn_main}), and the {@code multiprocessing}
+ * module.
+ */
+package org.toy.process;
