@@ -90,7 +90,8 @@ final class Session {
         } catch (ToySyntaxError e) {
             return new Outcome.Failed(Traceback.format(e, null)); // from a module imported here
         } catch (Deadlock e) {
-            return new Outcome.Failed(e.report());
+            // The detector's verdict is final for this interpreter: every later wait would fail too.
+            return new Outcome.Failed(e.report() + "toy: the threads of this session can no longer wait; :reset starts afresh\n");
         } catch (StackOverflowError e) {
             return new Outcome.Failed("RecursionError: maximum recursion depth exceeded\n");
         } catch (RuntimeException e) {

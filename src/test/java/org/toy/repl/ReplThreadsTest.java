@@ -142,6 +142,18 @@ class ReplThreadsTest {
         }
     }
 
+    @Test
+    void aDeadlockAtThePromptIsReportedAndResetRecovers() {
+        var t = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> ReplHarness.run(
+                "import threading\nl = threading.Lock()\nl.acquire()\nl.acquire()\n'alive'\n:reset\n"
+                        + "import threading\nl = threading.Lock()\nl.acquire()\nl.acquire(timeout=0.01)\n",
+                dir.resolve("history")));
+        assertTrue(t.text().contains("DeadlockError: the only thread is blocked forever"), t.text());
+        assertTrue(t.text().contains(":reset starts afresh"), t.text());
+        assertTrue(t.text().contains("'alive'\n"), t.text());
+        assertTrue(t.text().endsWith(">>> False\n>>> \n"), t.text());
+    }
+
     /** A session with meta commands, driven directly: no terminal. */
     private static final class Direct {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
