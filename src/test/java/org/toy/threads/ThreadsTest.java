@@ -140,7 +140,9 @@ class ThreadsTest {
                 "print(time.perf_counter() - start)"));
         assertEquals(0, r.exit(), r.err());
         double wall = Double.parseDouble(r.out().strip());
-        assertTrue(wall < 0.6, "ten 0.2 s sleeps in threads took " + wall + " s");
+        // Run one after another the sleeps take 2.0 s; overlapping, about 0.2 s. The bound sits far
+        // from both so that a loaded machine's late wake-ups cannot flip the verdict.
+        assertTrue(wall < 1.2, "ten 0.2 s sleeps in threads took " + wall + " s");
     }
 
     @Test
@@ -167,9 +169,10 @@ class ThreadsTest {
         double expected = wall / 0.005;
         // Timed waits on this 2-vCPU VM wake on ~4 ms boundaries, so at 5 ms both Toy and CPython
         // reach only a third to a half of the nominal rate (bench/threads.py measures it). The
-        // invariant: the threads do take turns (not one switch, not one per instruction) at a
-        // rate tied to the interval.
-        assertTrue(switches >= 0.1 * expected && switches < 2.0 * expected,
+        // invariant: the threads do take turns (at least ten hand-offs, where a GIL that never
+        // switches gives none) and never faster than the interval allows. On a heavily loaded
+        // machine the rate falls further, so the lower bound is an absolute count.
+        assertTrue(switches >= 10 && switches < 2.0 * expected,
                 switches + " switches in " + wall + " s at 5 ms (about " + (long) expected + " expected)");
     }
 
