@@ -98,6 +98,7 @@ public final class MultiprocessingModule {
         m.define("Pipe", org.toy.ipc.Connection.pipeFunction());
         m.define("Queue", org.toy.ipc.IpcQueue.queueFunction());
         m.define("SimpleQueue", org.toy.ipc.IpcQueue.simpleQueueFunction());
+        m.define("JoinableQueue", org.toy.ipc.IpcQueue.joinableQueueFunction());
         m.define("Value", org.toy.ipc.SharedValue.valueFunction());
         m.define("Array", org.toy.ipc.SharedValue.arrayFunction());
         return m;
