@@ -274,7 +274,10 @@ public final class Hub {
         private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
         private final java.util.concurrent.locks.Condition notEmpty = lock.newCondition();
         private final java.util.concurrent.locks.Condition notFull = lock.newCondition();
+        private final java.util.concurrent.locks.Condition allDone = lock.newCondition();
         private final ArrayDeque<byte[]> items = new ArrayDeque<>();
+        /** JoinableQueue: items put and not yet marked done. */
+        private long unfinished;
 
         QueueState(long id, int maxsize) {
             this.id = id;
@@ -298,6 +301,7 @@ public final class Hub {
                     }
                 }
                 items.add(b);
+                unfinished++;
                 notEmpty.signal();
                 return true;
             } finally {
@@ -338,6 +342,28 @@ public final class Hub {
             }
         }
 
+        /** {@code task_done()}: false if called more often than items were put. */
+        boolean taskDone() {
+            lock.lock();
+            try {
+                if (unfinished <= 0) return false;
+                if (--unfinished == 0) allDone.signalAll();
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** {@code join()}: waits until every item put has been marked done. */
+        void join() {
+            lock.lock();
+            try {
+                while (unfinished > 0) allDone.awaitUninterruptibly();
+            } finally {
+                lock.unlock();
+            }
+        }
+
         void servePuts(InputStream in, OutputStream out) throws IOException {
             for (byte[] f; (f = Frames.read(in)) != null; ) {
                 if (f.length < 9) return;
@@ -350,6 +376,15 @@ public final class Hub {
 
         void serveGets(InputStream in, OutputStream out) throws IOException {
             for (byte[] f; (f = Frames.read(in)) != null; ) {
+                if (f.length >= 1 && f[0] == 'T') {
+                    Frames.write(out, new byte[] {(byte) (taskDone() ? 1 : 0)});
+                    continue;
+                }
+                if (f.length >= 1 && f[0] == 'J') {
+                    join();
+                    Frames.write(out, new byte[] {1});
+                    continue;
+                }
                 if (f.length >= 1 && f[0] == 'Q') {
                     int n = size();
                     Frames.write(out, new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});

@@ -40,6 +40,7 @@ import org.toy.vm.ThreadState;
 public final class IpcQueue extends ToyObject implements Handle {
     public static final ToyType TYPE = new ToyType("Queue", ToyType.OBJECT);
     public static final ToyType SIMPLE = new ToyType("SimpleQueue", ToyType.OBJECT);
+    public static final ToyType JOINABLE = new ToyType("JoinableQueue", TYPE);
 
     private static final Set<IpcQueue> FEEDING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -71,6 +72,7 @@ public final class IpcQueue extends ToyObject implements Handle {
     static {
         Handle.register("Queue", s -> revive(TYPE, s));
         Handle.register("SimpleQueue", s -> revive(SIMPLE, s));
+        Handle.register("JoinableQueue", s -> revive(JOINABLE, s));
     }
 
     public static IpcQueue create(ToyType type, int maxsize) {
@@ -129,8 +131,8 @@ public final class IpcQueue extends ToyObject implements Handle {
             if (!ok) throw raise(ToyQueue.FULL);
             return;
         }
-        if (maxsize == 0) {
-            feed(b);
+        if (maxsize == 0 && type != JOINABLE) {
+            feed(b);   // a joinable queue counts the item at put(), so its remote puts wait for the hub
             return;
         }
         try (var released = ts.interp().gil().release(ts)) {
@@ -265,6 +267,21 @@ public final class IpcQueue extends ToyObject implements Handle {
         getIn = new java.io.BufferedInputStream(ChannelStreams.in(getChannel));
     }
 
+    /** A one-byte request on the get connection ({@code T}: task_done, {@code J}: join); the reply byte. */
+    private int request(ThreadState ts, byte op) {
+        try (var released = ts.interp().gil().release(ts)) {
+            synchronized (this) {
+                openGet();
+                Frames.write(getOut, new byte[] {op});
+                byte[] r = Frames.read(getIn);
+                if (r == null || r.length != 1) throw Errors.of(ExceptionTypes.EOF_ERROR, "the queue's process has ended");
+                return r[0];
+            }
+        } catch (IOException e) {
+            throw Errors.of(ExceptionTypes.EOF_ERROR, "the queue's process has ended");
+        }
+    }
+
     public int qsize(ThreadState ts) {
         if (local != null) return local.size();
         try (var released = ts.interp().gil().release(ts)) {
@@ -328,6 +345,25 @@ public final class IpcQueue extends ToyObject implements Handle {
                 return ToyNone.NONE;
             });
         }
+        JOINABLE.method("task_done", (ts, a, kw) -> {
+            Args.none("task_done", a, kw, 1);
+            IpcQueue q = me(a[0]);
+            boolean ok = q.local != null ? q.local.taskDone() : q.request(ts, (byte) 'T') == 1;
+            if (!ok) throw Errors.valueError("task_done() called too many times");
+            return ToyNone.NONE;
+        });
+        JOINABLE.method("join", (ts, a, kw) -> {
+            Args.none("join", a, kw, 1);
+            IpcQueue q = me(a[0]);
+            if (q.local != null) {
+                try (var released = ts.interp().gil().release(ts)) {
+                    q.local.join();
+                }
+            } else {
+                q.request(ts, (byte) 'J');
+            }
+            return ToyNone.NONE;
+        });
         TYPE.method("put_nowait", (ts, a, kw) -> {
             Args.one("put_nowait", a, kw, 1);
             me(a[0]).put(ts, a[1], false, 0);
@@ -367,6 +403,14 @@ public final class IpcQueue extends ToyObject implements Handle {
         return BuiltinFunction.function("Queue", (ts, a, kw) -> {
             ToyObject[] p = Args.bind("Queue", a, kw, 0, 0, "maxsize");
             return create(TYPE, p[0] == null ? 0 : Args.toInt(p[0]));
+        });
+    }
+
+    /** {@code multiprocessing.JoinableQueue(maxsize=0)}. */
+    public static BuiltinFunction joinableQueueFunction() {
+        return BuiltinFunction.function("JoinableQueue", (ts, a, kw) -> {
+            ToyObject[] p = Args.bind("JoinableQueue", a, kw, 0, 0, "maxsize");
+            return create(JOINABLE, p[0] == null ? 0 : Args.toInt(p[0]));
         });
     }
 

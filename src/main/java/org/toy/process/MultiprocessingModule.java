@@ -98,12 +98,21 @@ public final class MultiprocessingModule {
         m.define("Pipe", org.toy.ipc.Connection.pipeFunction());
         m.define("Queue", org.toy.ipc.IpcQueue.queueFunction());
         m.define("SimpleQueue", org.toy.ipc.IpcQueue.simpleQueueFunction());
+        m.define("JoinableQueue", org.toy.ipc.IpcQueue.joinableQueueFunction());
         m.define("Value", org.toy.ipc.SharedValue.valueFunction());
         m.define("Array", org.toy.ipc.SharedValue.arrayFunction());
         return m;
     }
 
-    private static ToyObject context(Interpreter interp, String method) {
+    /** A context met in a message by its module name ({@code multiprocessing.context.SpawnContext}). */
+    static ToyModule contextNamed(Interpreter interp, String moduleName) {
+        for (String method : METHODS) {
+            if (context(interp, method).name().equals(moduleName)) return context(interp, method);
+        }
+        return null;
+    }
+
+    private static ToyModule context(Interpreter interp, String method) {
         String type = Character.toUpperCase(method.charAt(0)) + method.substring(1);
         if (method.equals("forkserver")) type = "ForkServer";
         return build(interp, method, "multiprocessing.context." + type + "Context");

@@ -88,6 +88,7 @@ public final class Processes {
             }
             ToyModule m = interp.modules().get(name);
             if (m != null) return m;
+            if (name.startsWith("multiprocessing.context.")) return MultiprocessingModule.contextNamed(interp, name);
             m = BuiltinModules.create(name, interp);
             if (m != null) {
                 interp.modules().put(name, m);
