@@ -42,8 +42,9 @@ final class Oracle {
 
     /** python3's answers for the snippets, in order. */
     static List<String> python(List<String> snippets) {
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("toy-oracle");
+            dir = Files.createTempDirectory("toy-oracle");
             Path driver = dir.resolve("driver.py");
             Path input = dir.resolve("input.jsonl");
             Files.writeString(driver, DRIVER);
@@ -67,6 +68,18 @@ final class Oracle {
             return out;
         } catch (IOException | InterruptedException e) {
             throw new RuntimeException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** Removes the scratch directory, so test runs leave nothing in /tmp. */
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) return;
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover scratch directory is harmless.
         }
     }
 
