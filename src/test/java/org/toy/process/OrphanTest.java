@@ -22,6 +22,7 @@ class OrphanTest {
         Files.writeString(script, String.join("\n",
                 "import multiprocessing, time",
                 "def sleeper():",
+                "    print('ready', flush=True)",
                 "    time.sleep(60)",
                 "ps = [multiprocessing.Process(target=sleeper) for _ in range(2)]",
                 "for p in ps:",
@@ -34,21 +35,46 @@ class OrphanTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<Long> pids;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertNotNull(line, "the parent printed the children's pids");
-            pids = java.util.Arrays.stream(line.trim().split(" ")).map(Long::parseLong).toList();
-            for (long pid : pids) assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            // The parent prints the pids; each child prints "ready" once it runs its target, i.e.
+            // once its JVM has booted and watches for its parent's death. Killing the parent
+            // before that would time the JVM's start-up, not the orphan detection.
+            String pidLine = null;
+            int ready = 0;
+            while (pidLine == null || ready < 2) {
+                String line = out.readLine();
+                if (line == null) break;
+                if (line.equals("ready")) ready++;
+                else pidLine = line;
+            }
+            assertNotNull(pidLine, "the parent printed the children's pids");
+            assertTrue(ready == 2, "both children started");
+            pids = java.util.Arrays.stream(pidLine.trim().split(" ")).map(Long::parseLong).toList();
+            for (long pid : pids) assertTrue(running(pid), "child " + pid + " runs");
             parent.toHandle().destroyForcibly();
             parent.waitFor();
             long deadline = System.nanoTime() + 2_000_000_000L;
             for (long pid : pids) {
-                Optional<ProcessHandle> h = ProcessHandle.of(pid);
-                while (h.isPresent() && h.get().isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-                assertFalse(h.isPresent() && h.get().isAlive(), "child " + pid + " outlived its killed parent by 2 s");
+                while (running(pid) && System.nanoTime() < deadline) Thread.sleep(20);
+                assertFalse(running(pid), "child " + pid + " outlived its killed parent by 2 s");
             }
         } finally {
             parent.destroyForcibly();
             for (ProcessHandle h : parent.descendants().toList()) h.destroyForcibly();
+        }
+    }
+
+    /**
+     * Whether {@code pid} is a live process. An exited orphan that nobody has reaped yet is a
+     * zombie, which {@link ProcessHandle#isAlive} still reports alive; /proc says state Z.
+     */
+    private static boolean running(long pid) {
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        if (h.isEmpty() || !h.get().isAlive()) return false;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return false; // gone between the two checks
         }
     }
 }
