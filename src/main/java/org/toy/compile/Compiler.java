@@ -54,7 +54,17 @@ public final class Compiler {
         FBlockKind(int stackItems) { this.stackItems = stackItems; }
     }
 
-    private record FBlock(FBlockKind kind, CodeBuilder.Label start, CodeBuilder.Label exit, Object payload) {}
+    /**
+     * A block a jump may leave. {@code holes} are the stretches of code emitted while a break,
+     * continue or return unwinds past it (inlined finally bodies, clean-up, the jump itself): its
+     * handler must not cover them, as CPython's POP_BLOCK ends the protected range there.
+     */
+    private record FBlock(FBlockKind kind, CodeBuilder.Label start, CodeBuilder.Label exit, Object payload,
+                          List<int[]> holes) {
+        FBlock(FBlockKind kind, CodeBuilder.Label start, CodeBuilder.Label exit, Object payload) {
+            this(kind, start, exit, payload, new ArrayList<>());
+        }
+    }
 
     /** The state of one code object under construction. */
     private static final class Unit {
@@ -542,22 +552,24 @@ public final class Compiler {
             }
         }
         if (loop == null) throw error(isBreak ? "'break' outside loop" : "'continue' not properly in loop", span);
-        unwindTo(loop, false);
+        List<int[]> holes = unwindTo(loop, false);
         if (isBreak) {
             if (loop.kind == FBlockKind.FOR_LOOP) emit(POP_TOP);
             jump(JUMP_FORWARD, loop.exit);
         } else {
             jump(JUMP_BACKWARD, loop.start);
         }
+        for (int[] hole : holes) hole[1] = unit.out.here();
     }
 
     private void returnStmt(Stmt.Return r) {
         if (!unit.scope.isFunctionLike()) throw error("'return' outside function", r.span());
         if (r.value() != null) expr(r.value());
         else loadConst(ToyNone.NONE);
-        unwindTo(null, true);
+        List<int[]> holes = unwindTo(null, true);
         unit.out.line = r.span().line();
         emit(RETURN_VALUE);
+        for (int[] hole : holes) hole[1] = unit.out.here();
     }
 
     /**
@@ -565,17 +577,41 @@ public final class Compiler {
      * or all of them when stop is null. With {@code preserveTop} the value on top of the stack
      * (a return value) is kept above each block's clean-up.
      */
-    private void unwindTo(FBlock stop, boolean preserveTop) {
+    private List<int[]> unwindTo(FBlock stop, boolean preserveTop) {
         List<FBlock> saved = new ArrayList<>();
+        List<int[]> holes = new ArrayList<>();
+        int level = unit.stackLevel;
         try {
             while (!unit.blocks.isEmpty() && unit.blocks.peek() != stop) {
                 FBlock b = unit.blocks.pop();
                 saved.add(b);
+                int[] hole = {unit.out.here(), -1}; // closed by the caller once its jump is emitted
+                b.holes.add(hole);
+                holes.add(hole);
                 unwindOne(b, preserveTop);
+                // The clean-up took the block's items off the stack (a loop's iterator only when a
+                // return value sits above it), so a try in a finally body inlined after it records
+                // the lower depth in its handler (fuzz finding: the VM restored a wrong stack).
+                if (b.kind != FBlockKind.FOR_LOOP || preserveTop) unit.stackLevel -= b.kind.stackItems;
             }
         } finally {
             for (int i = saved.size() - 1; i >= 0; i--) unit.blocks.push(saved.get(i));
+            unit.stackLevel = level;
         }
+        return holes;
+    }
+
+    /** {@code protect(start, end, …)} less the holes that jumps out of {@code blocks} left in it. */
+    private void protect(int start, int end, CodeBuilder.Label handler, int depth, List<FBlock> blocks) {
+        List<int[]> holes = new ArrayList<>();
+        for (FBlock b : blocks) holes.addAll(b.holes);
+        holes.sort((x, y) -> Integer.compare(x[0], y[0]));
+        int from = start;
+        for (int[] hole : holes) {
+            if (hole[0] > from) unit.out.protect(from, Math.min(hole[0], end), handler, depth);
+            from = Math.max(from, hole[1]);
+        }
+        unit.out.protect(from, end, handler, depth);
     }
 
     @SuppressWarnings("unchecked")
@@ -658,11 +694,12 @@ public final class Compiler {
         int depth = unit.stackLevel;
         int start = unit.out.here();
         emit(NOP);
-        unit.blocks.push(new FBlock(FBlockKind.FINALLY_TRY, null, null, t.finalBody()));
+        FBlock finallyTry = new FBlock(FBlockKind.FINALLY_TRY, null, null, t.finalBody());
+        unit.blocks.push(finallyTry);
         if (t.handlers().isEmpty()) stmts(t.body());
         else tryExcept(t.body(), t.handlers(), t.orElse());
         unit.blocks.pop();
-        unit.out.protect(start, unit.out.here(), handler, depth);
+        protect(start, unit.out.here(), handler, depth, List.of(finallyTry));
         stmts(t.finalBody());
         jump(JUMP_FORWARD, end);
 
@@ -671,12 +708,13 @@ public final class Compiler {
         int handlerStart = unit.out.here();
         emit(PUSH_EXC_INFO);
         unit.stackLevel += 2;
-        unit.blocks.push(new FBlock(FBlockKind.FINALLY_END, null, null, null));
+        FBlock finallyEnd = new FBlock(FBlockKind.FINALLY_END, null, null, null);
+        unit.blocks.push(finallyEnd);
         stmts(t.finalBody());
         unit.blocks.pop();
         unit.stackLevel -= 2;
         emit(RERAISE, 0);
-        unit.out.protect(handlerStart, unit.out.here(), cleanup, depth + 1);
+        protect(handlerStart, unit.out.here(), cleanup, depth + 1, List.of(finallyEnd));
         bind(cleanup);
         emitCleanupReraise();
         bind(end);
@@ -689,16 +727,18 @@ public final class Compiler {
         int depth = unit.stackLevel;
         int start = unit.out.here();
         emit(NOP);
-        unit.blocks.push(new FBlock(FBlockKind.TRY_EXCEPT, null, null, null));
+        FBlock tryBlock = new FBlock(FBlockKind.TRY_EXCEPT, null, null, null);
+        unit.blocks.push(tryBlock);
         stmts(body);
         unit.blocks.pop();
-        unit.out.protect(start, unit.out.here(), handler, depth);
+        protect(start, unit.out.here(), handler, depth, List.of(tryBlock));
         stmts(orElse);
         jump(JUMP_FORWARD, end);
 
         bind(handler);
         int handlerStart = unit.out.here();
         emit(PUSH_EXC_INFO);                       // (prev exc)
+        List<FBlock> handlerBlocks = new ArrayList<>();
         for (int i = 0; i < handlers.size(); i++) {
             Stmt.ExceptHandler h = handlers.get(i);
             unit.out.line = h.span().line();
@@ -717,7 +757,9 @@ public final class Compiler {
             CodeBuilder.Label namedCleanup = label();
             int bodyStart = unit.out.here();
             unit.stackLevel += 1;
-            unit.blocks.push(new FBlock(FBlockKind.HANDLER_CLEANUP, null, null, h.name()));
+            FBlock cleanupBlock = new FBlock(FBlockKind.HANDLER_CLEANUP, null, null, h.name());
+            handlerBlocks.add(cleanupBlock);
+            unit.blocks.push(cleanupBlock);
             stmts(h.body());
             unit.blocks.pop();
             unit.stackLevel -= 1;
@@ -730,7 +772,7 @@ public final class Compiler {
             }
             jump(JUMP_FORWARD, end);
             if (h.name() != null) {
-                unit.out.protect(bodyStart, bodyEnd, namedCleanup, depth + 1);
+                protect(bodyStart, bodyEnd, namedCleanup, depth + 1, List.of(cleanupBlock));
                 bind(namedCleanup);               // (prev exc2)
                 loadConst(ToyNone.NONE);
                 name(h.name(), Access.STORE);
@@ -740,7 +782,7 @@ public final class Compiler {
             bind(next);
         }
         emit(RERAISE, 0);                          // no handler matched: (prev exc) -> re-raise exc
-        unit.out.protect(handlerStart, unit.out.here(), cleanup, depth + 1);
+        protect(handlerStart, unit.out.here(), cleanup, depth + 1, handlerBlocks);
         bind(cleanup);
         emitCleanupReraise();
         bind(end);
@@ -760,12 +802,13 @@ public final class Compiler {
         if (it.target() != null) store(it.target());
         else emit(POP_TOP);
         unit.stackLevel += 1;
-        unit.blocks.push(new FBlock(FBlockKind.WITH, null, null, null));
+        FBlock withBlock = new FBlock(FBlockKind.WITH, null, null, null);
+        unit.blocks.push(withBlock);
         if (item + 1 < w.items().size()) withStmt(w, item + 1);
         else stmts(w.body());
         unit.blocks.pop();
         unit.stackLevel -= 1;
-        unit.out.protect(start, unit.out.here(), handler, depth + 1);
+        protect(start, unit.out.here(), handler, depth + 1, List.of(withBlock));
         unit.out.line = w.span().line();
         callExitWithNones();
         jump(JUMP_FORWARD, end);

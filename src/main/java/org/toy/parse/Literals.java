@@ -42,7 +42,8 @@ final class Literals {
 
     static Object number(String text) {
         String digits = text.replace("_", "");
-        if (digits.length() > 1 && digits.charAt(0) == '0' && Character.isLetter(digits.charAt(1))) {
+        // 0x, 0o, 0b; not 0e2, which is a float (fuzz finding).
+        if (digits.length() > 1 && digits.charAt(0) == '0' && "xXoObB".indexOf(digits.charAt(1)) >= 0) {
             int radix = switch (Character.toLowerCase(digits.charAt(1))) {
                 case 'x' -> 16;
                 case 'o' -> 8;

@@ -113,10 +113,13 @@ public final class Ops {
      * The guard is per thread, as CPython's Py_ReprEnter keeps it in the thread state.
      */
     public static String repr(ToyObject o) {
-        if (!(o instanceof ToyList || o instanceof ToyDict || o instanceof ToySetLike)) return o.repr();
+        if (!(o instanceof ToyList || o instanceof ToyDict || o instanceof ToySetLike || o instanceof ToyTuple)) {
+            return o.repr();
+        }
         java.util.IdentityHashMap<ToyObject, Boolean> active = REPR_ACTIVE.get();
         if (active.containsKey(o)) {
-            return o instanceof ToyList ? "[...]" : o instanceof ToyDict ? "{...}" : o.type().name() + "(...)";
+            return o instanceof ToyList ? "[...]" : o instanceof ToyDict ? "{...}"
+                    : o instanceof ToyTuple ? "(...)" : o.type().name() + "(...)";
         }
         active.put(o, Boolean.TRUE);
         try {

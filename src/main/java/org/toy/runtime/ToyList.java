@@ -267,8 +267,8 @@ public final class ToyList extends ToyObject {
         TYPE.method("pop", (ts, args, kw) -> {
             int n = Args.range("pop", args, kw, 1, 0, 1);
             ToyList l = self(args);
+            long i = n == 0 ? l.size - 1 : Args.toLong(args[1]); // a bad index type first, as in CPython
             if (l.size == 0) throw Errors.indexError("pop from empty list");
-            long i = n == 0 ? l.size - 1 : Args.toLong(args[1]);
             if (i < 0) i += l.size;
             if (i < 0 || i >= l.size) throw Errors.indexError("pop index out of range");
             return l.removeAt((int) i);

@@ -100,7 +100,11 @@ public abstract class ToyObject {
     }
 
     public void delItem(ToyObject key) {
-        throw Errors.typeError("'" + type().name() + "' object doesn't support item deletion");
+        // CPython's wording depends on the path: PySequence_DelItem for a sequence and an int index.
+        boolean sequence = this instanceof ToyStr || this instanceof ToyTuple || this instanceof ToyBytes
+                || this instanceof ToyRange || this instanceof BigRange;
+        throw Errors.typeError("'" + type().name() + "' object "
+                + (sequence && key instanceof ToyInt ? "doesn't" : "does not") + " support item deletion");
     }
 
     /** {@code item in self}: by default, iterate and compare. */

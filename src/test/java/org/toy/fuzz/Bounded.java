@@ -72,10 +72,15 @@ final class Bounded {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Toy toy = new Toy(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit = call(() -> toy.runMain(new Source("<fuzz>", code), List.of("<fuzz>")), millis, () -> {
-            Interpreter interp = toy.interpreter();
-            if (interp != null) interp.breaker().set(EvalBreaker.KEYBOARD_INTERRUPT);
-        });
+        int exit;
+        try {
+            exit = call(() -> toy.runMain(new Source("<fuzz>", code), List.of("<fuzz>")), millis, () -> {
+                Interpreter interp = toy.interpreter();
+                if (interp != null) interp.breaker().set(EvalBreaker.KEYBOARD_INTERRUPT);
+            });
+        } catch (Hang h) {
+            throw new Hang(h.getMessage() + "\n--- program\n" + code);
+        }
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
  *   <li>every {@code while} also has its own counter, and functions only call functions defined
  *       before them, so there is no recursion;</li>
  *   <li>every assigned value goes through {@code _c()}, which cuts sequences and dicts to
- *       {@value #MAX_LEN} items and ints to 30 digits, so nothing grows without bound;</li>
+ *       {@value #MAX_LEN} items and ints to 30 digits, and empties a container of more than 300
+ *       nodes (nested lists that share themselves grow exponentially otherwise), so nothing grows
+ *       without bound;</li>
  *   <li>repetition counts, ranges, shifts, widths and exponents are small literals.</li>
  * </ul>
  * Output is deterministic in CPython: no sets are printed (only their length or sorted items),
@@ -40,7 +42,22 @@ public final class ProgramGenerator {
                 _steps[0] += 1
                 if _steps[0] > %d:
                     raise SystemExit(3)
+            def _n(v, budget):
+                n = 1
+                if isinstance(v, (list, tuple)):
+                    for x in v:
+                        if n > budget:
+                            break
+                        n += _n(x, budget - n)
+                elif isinstance(v, dict):
+                    for k in v:
+                        if n > budget:
+                            break
+                        n += 1 + _n(v[k], budget - n)
+                return n
             def _c(v):
+                if isinstance(v, (list, tuple, dict)) and _n(v, 300) > 300:
+                    return type(v)()
                 if isinstance(v, (list, str, tuple)) and len(v) > %d:
                     return v[:%d]
                 if isinstance(v, dict) and len(v) > %d:
