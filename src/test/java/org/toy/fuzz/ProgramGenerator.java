@@ -19,8 +19,8 @@ import java.util.Map;
  *       before them, so there is no recursion;</li>
  *   <li>every assigned value goes through {@code _c()}, which cuts sequences and dicts to
  *       {@value #MAX_LEN} items and ints to 30 digits, and empties a container of more than 300
- *       nodes (nested lists that share themselves grow exponentially otherwise), so nothing grows
- *       without bound;</li>
+ *       nodes, a str counting one per 8 characters (nested lists that share themselves, and the
+ *       strs of lists of strs, grow exponentially otherwise), so nothing grows without bound;</li>
  *   <li>repetition counts, ranges, shifts, widths and exponents are small literals.</li>
  * </ul>
  * Output is deterministic in CPython: no sets are printed (only their length or sorted items),
@@ -44,6 +44,8 @@ public final class ProgramGenerator {
                     raise SystemExit(3)
             def _n(v, budget):
                 n = 1
+                if isinstance(v, str):
+                    return 1 + len(v) // 8
                 if isinstance(v, (list, tuple)):
                     for x in v:
                         if n > budget:
