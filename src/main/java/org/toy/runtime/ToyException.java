@@ -86,7 +86,7 @@ public final class ToyException extends ToyObject {
     /** BaseException's repr: {@code ValueError('msg')}. */
     public String builtinRepr() {
         int n = args.len();
-        return type.name() + (n == 1 ? "(" + args.get(0).repr() + ")" : args.repr());
+        return type.shortName() + (n == 1 ? "(" + args.get(0).repr() + ")" : args.repr());
     }
 
     @Override

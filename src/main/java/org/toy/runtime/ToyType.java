@@ -61,10 +61,31 @@ public class ToyType extends ToyObject {
     /** Whether this class was made by a {@code class} statement (CPython's heap types). */
     public boolean isHeap() { return module != null; }
 
-    public String qualName() { return qualName != null ? qualName : name; }
+    /**
+     * {@code __qualname__}. A built-in type named with its module, as C types are
+     * ({@code "_queue.Empty"}), has the part after the last dot, as CPython's {@code tp_name}.
+     */
+    public String qualName() {
+        if (qualName != null) return qualName;
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
 
-    /** {@code __module__}: where a user class was defined; "builtins" for a built-in type. */
-    public String module() { return module != null ? module : "builtins"; }
+    /** {@code __name__}: the qualified name's last part. */
+    public String shortName() {
+        String q = qualName();
+        return q.substring(q.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * {@code __module__}: where a user class was defined; for a built-in type the prefix of its
+     * dotted name ({@code "_queue"} for {@code "_queue.Empty"}), else "builtins".
+     */
+    public String module() {
+        if (module != null) return module;
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "builtins" : name.substring(0, dot);
+    }
 
     /** {@code mod.Qual}, or just the name for a built-in type: object's default repr uses it. */
     public String fullName() {
@@ -211,7 +232,7 @@ public class ToyType extends ToyObject {
     @Override
     public ToyObject getAttr(String attr) {
         switch (attr) {
-            case "__name__": return ToyStr.of(name);
+            case "__name__": return ToyStr.of(shortName());
             case "__qualname__": return ToyStr.of(qualName());
             case "__module__": return ToyStr.of(module());
             case "__base__": return base == null ? ToyNone.NONE : base;

@@ -31,17 +31,22 @@ public final class Traceback {
             for (ToyException.Entry e : exc.traceback()) {
                 out.append("  File \"").append(e.source().name()).append("\", line ").append(e.line())
                         .append(", in ").append(e.function()).append('\n');
-                String text = e.source().line(e.line()).strip();
+                // CPython cannot re-read a -c program's text, so it shows no source line for it.
+                String text = e.source().name().equals("<string>") ? "" : e.source().line(e.line()).strip();
                 if (!text.isEmpty()) out.append("    ").append(text).append('\n');
             }
         }
         out.append(lastLine(exc)).append('\n');
     }
 
-    /** {@code ValueError: message}, or just the type name when the message is empty. */
+    /**
+     * {@code ValueError: message}, or just the type's name when the message is empty; a class
+     * from another module is qualified with it ({@code helper.MyError}), as CPython prints it.
+     */
     public static String lastLine(ToyException exc) {
         String message = exc.str();
-        return message.isEmpty() ? exc.type().name() : exc.type().name() + ": " + message;
+        String type = exc.type().displayName();
+        return message.isEmpty() ? type : type + ": " + message;
     }
 
     /** A SyntaxError as CPython prints it: the location, the line, a caret, the message. */
