@@ -83,7 +83,9 @@ import org.toy.source.Source;
  * <h2>Hostile bytes</h2>
  * The decoder trusts nothing: every length is checked against the bytes left (an element
  * takes at least one byte, so no allocation is larger than the input justifies), nesting is
- * limited to {@link #MAX_DEPTH}, memo references must point backwards, code objects are
+ * limited to {@link #MAX_DEPTH}, memo references must point backwards, the work of hashing set
+ * items and dict keys is bounded by the message's size (shared references can make a tuple whose
+ * expansion is exponential in a few hundred bytes), code objects are
  * checked for consistent array sizes and in-range operands of the exception table, and any
  * other failure while rebuilding (an unhashable key) becomes a {@link MalformedException}.
  * Code objects are otherwise trusted: channels are private to the user (inherited pipes,
@@ -93,6 +95,9 @@ public final class Codec {
     private Codec() {}
 
     public static final int MAX_DEPTH = 1000;
+    /** The decoder's hashing budget: this many units of work per message byte, plus a fixed allowance. */
+    static final long HASH_WORK_PER_BYTE = 64;
+    static final long HASH_WORK_FIXED = 1 << 20;
     private static final byte MAGIC0 = 'T';
     private static final byte MAGIC1 = 'y';
     private static final byte VERSION = 1;
@@ -505,12 +510,17 @@ public final class Codec {
         final List<Object> memo = new ArrayList<>();
         final IdentityHashMap<Object, Boolean> incomplete = new IdentityHashMap<>();
         final List<ToyDict> subsets = new ArrayList<>();
+        /** Hashing work done so far and allowed in all (see {@link #hashable}). */
+        long hashWork;
+        final long hashBudget;
+        final IdentityHashMap<Object, Long> weights = new IdentityHashMap<>();
 
         Decoder(byte[] in, int pos, int end, Resolver resolver) {
             this.in = in;
             this.pos = pos;
             this.end = end;
             this.resolver = resolver;
+            this.hashBudget = HASH_WORK_PER_BYTE * (long) (end - pos) + HASH_WORK_FIXED;
         }
 
         MalformedException bad(String why) { return new MalformedException(why + " at byte " + pos); }
@@ -623,7 +633,7 @@ public final class Codec {
                     int n = count(2);
                     ToyDict d = remember(new ToyDict());
                     for (int i = 0; i < n; i++) {
-                        ToyObject key = value(depth + 1, false);
+                        ToyObject key = hashable(value(depth + 1, false));
                         d.setItem(key, value(depth + 1, true));
                     }
                     return d;
@@ -677,9 +687,33 @@ public final class Codec {
             }
         }
 
+        /**
+         * A set item or dict key, hashed here: first its hashing work is charged against the
+         * message's budget, since shared references let a few bytes describe a tuple whose
+         * expansion (what hashing and comparing visit) is exponential in its depth.
+         */
         ToyObject hashable(ToyObject v) {
+            hashWork += weight(v);
+            if (hashWork > hashBudget) throw bad("hashing the keys would take more work than the message justifies");
             v.hash();
             return v;
+        }
+
+        /** What hashing {@code v} visits: its expanded size, shared parts counted every time (saturating). */
+        long weight(ToyObject v) {
+            if (v instanceof ToyStr s) return 1 + s.value.length() / 16;
+            if (v instanceof ToyBytes b) return 1 + b.value.length / 16;
+            if (v instanceof ToyInt i) return i.isSmall() ? 1 : 1 + i.big.bitLength() / 128;
+            if (!(v instanceof ToyTuple) && !(v instanceof ToySet)) return 1;
+            Long known = weights.get(v);
+            if (known != null) return known;
+            weights.put(v, Long.MAX_VALUE / 2);   // a cycle (only through unhashable parts) costs the most
+            long w = 1;
+            for (ToyObject x : v instanceof ToyTuple t ? t.items : ((ToySet) v).toArray()) {
+                if (x != null) w = Math.min(Long.MAX_VALUE / 2, w + weight(x));
+            }
+            weights.put(v, w);
+            return w;
         }
 
         ToyObject global(String module, String file, String qual) {
