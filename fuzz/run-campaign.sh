@@ -5,6 +5,7 @@
 #   front-end     Jazzer, FrontEndFuzzTest#parseAndCompile: bytes -> parse + compile
 #   program       Jazzer, ProgramFuzzTest#runGeneratedProgram: generated programs -> the VM
 #   differential  org.toy.fuzz.Differential: generated programs, Toy against python3
+#   codec         Jazzer, CodecFuzzTest#decode: bytes -> the IPC codec's decoder
 #
 # Jazzer writes each finding as crash-* beside the test's inputs in src/test/resources/org/toy/fuzz/,
 # where plain `mvn verify` replays it from then on: commit it with the fix. The corpus grows in
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 front=${1:-600}
 program=${2:-900}
 diff=${3:-600}
+codec=${4:-600}
 log=target/fuzz
 mkdir -p "$log"
 resources=src/test/resources/org/toy/fuzz
@@ -45,9 +47,10 @@ jazzer() {
       "$test" "${runs:-?}" "$((end - start))" "$((after - before))" "$rc" "$log/$method.log"
 }
 
-echo "fuzz campaign: front end ${front}s, program ${program}s, differential ${diff}s"
+echo "fuzz campaign: front end ${front}s, program ${program}s, differential ${diff}s, codec ${codec}s"
 [[ $front -gt 0 ]] && jazzer "FrontEndFuzzTest#parseAndCompile" "$front"
 [[ $program -gt 0 ]] && jazzer "ProgramFuzzTest#runGeneratedProgram" "$program"
+[[ $codec -gt 0 ]] && jazzer "CodecFuzzTest#decode" "$codec"
 if [[ $diff -gt 0 ]]; then
   start=$(date +%s)
   rm -rf "$log/differential"

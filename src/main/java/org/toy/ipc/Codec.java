@@ -13,6 +13,7 @@ import org.toy.bytecode.Code;
 import org.toy.bytecode.ExceptionTable;
 import org.toy.bytecode.OpInfo;
 import org.toy.runtime.BuiltinFunction;
+import org.toy.runtime.ClassFactory;
 import org.toy.runtime.Errors;
 import org.toy.runtime.ExceptionTypes;
 import org.toy.runtime.ToyBool;
@@ -23,11 +24,15 @@ import org.toy.runtime.ToyError;
 import org.toy.runtime.ToyException;
 import org.toy.runtime.ToyFloat;
 import org.toy.runtime.ToyFunction;
+import org.toy.runtime.ToyInstance;
 import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyList;
 import org.toy.runtime.ToyModule;
 import org.toy.runtime.ToyNone;
+import org.toy.runtime.ToyClassMethod;
 import org.toy.runtime.ToyObject;
+import org.toy.runtime.ToyProperty;
+import org.toy.runtime.ToyStaticMethod;
 import org.toy.runtime.ToySet;
 import org.toy.runtime.ToyStr;
 import org.toy.runtime.ToyTuple;
@@ -62,6 +67,9 @@ import org.toy.source.Source;
  *   G module file qualname   an object by reference (a module-level function, a built-in)
  *   M name file           a module by reference          E type args traceback   an exception
  *   g k                   the k-th "globals subset" (below)
+ *   O class dict          an instance of a user class     e class args traceback dict   a user exception
+ *   K name qualname module base n (key value)*   a class by value
+ *   W s|c|p ...           a staticmethod / classmethod (function) / property (fget fset fdel doc)
  * </pre>
  * Every object except None, bools, ints and floats is memoised in the order its tag is read,
  * on both sides, and a container is memoised before its items, so a list that contains itself,
@@ -83,7 +91,9 @@ import org.toy.source.Source;
  * <h2>Hostile bytes</h2>
  * The decoder trusts nothing: every length is checked against the bytes left (an element
  * takes at least one byte, so no allocation is larger than the input justifies), nesting is
- * limited to {@link #MAX_DEPTH}, memo references must point backwards, code objects are
+ * limited to {@link #MAX_DEPTH}, memo references must point backwards, the work of hashing set
+ * items and dict keys is bounded by the message's size (shared references can make a tuple whose
+ * expansion is exponential in a few hundred bytes), code objects are
  * checked for consistent array sizes and in-range operands of the exception table, and any
  * other failure while rebuilding (an unhashable key) becomes a {@link MalformedException}.
  * Code objects are otherwise trusted: channels are private to the user (inherited pipes,
@@ -93,6 +103,9 @@ public final class Codec {
     private Codec() {}
 
     public static final int MAX_DEPTH = 1000;
+    /** The decoder's hashing budget: this many units of work per message byte, plus a fixed allowance. */
+    static final long HASH_WORK_PER_BYTE = 64;
+    static final long HASH_WORK_FIXED = 1 << 20;
     private static final byte MAGIC0 = 'T';
     private static final byte MAGIC1 = 'y';
     private static final byte VERSION = 1;
@@ -150,6 +163,20 @@ public final class Codec {
         } catch (RuntimeException | StackOverflowError e) {
             throw new MalformedException("invalid value: " + e);
         }
+    }
+
+    /** {@code A.B} in a module namespace: the global, then attributes; null if absent. */
+    static ToyObject lookupQualified(ToyDict globals, String qual) {
+        String[] parts = qual.split("\\.", -1);
+        ToyObject v = globals.get(ToyStr.of(parts[0]));
+        for (int i = 1; i < parts.length && v != null; i++) {
+            try {
+                v = v.getAttr(parts[i]);
+            } catch (ToyError e) {
+                return null;
+            }
+        }
+        return v;
     }
 
     /** The message CPython gives for an object pickle refuses. */
@@ -301,6 +328,12 @@ public final class Codec {
                 ToyObject inner = ((ToyCell) v).value;
                 if (inner == null) out.put((byte) '0');
                 else value(inner, depth + 1);
+            } else if (k == ToyInstance.class) {
+                instance((ToyInstance) v, depth);
+            } else if (v instanceof ToyType t && (t.isHeap() || t.home() != null)) {
+                type(t, depth);
+            } else if (k == ToyStaticMethod.class || k == ToyClassMethod.class || k == ToyProperty.class) {
+                descriptor(v, depth);
             } else if (k == ToyException.class) {
                 exception((ToyException) v, depth);
             } else if (k == ToyFunction.class) {
@@ -335,7 +368,7 @@ public final class Codec {
         static String builtinName(ToyObject v) {
             if (v instanceof ToyType t) {
                 if (t.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION) && ExceptionTypes.all().contains(t)) return t.name();
-                for (ToyType b : new ToyType[] {ToyInt.TYPE, ToyFloat.TYPE, ToyStr.TYPE, ToyBytes.TYPE, ToyList.TYPE,
+                for (ToyType b : new ToyType[] {ToyType.OBJECT, ToyInt.TYPE, ToyFloat.TYPE, ToyStr.TYPE, ToyBytes.TYPE, ToyList.TYPE,
                         ToyTuple.TYPE, ToyDict.TYPE, ToySet.SET_TYPE, ToySet.FROZENSET_TYPE, ToyBool.TYPE}) {
                     if (b == t) return t.name();
                 }
@@ -348,16 +381,95 @@ public final class Codec {
 
         void exception(ToyException e, int depth) {
             remember(e);
+            if (e.type().isHeap()) {
+                // a user exception: its class as a value (by reference or by value), then its attributes
+                out.put((byte) 'e');
+                value(e.type(), depth + 1);
+                value(e.args(), depth + 1);
+                str(tracebackText(e));
+                value(e.getAttr("__dict__"), depth + 1);
+                return;
+            }
             out.put((byte) 'E');
             str(e.type().name());
             value(e.args(), depth + 1);
-            String tb;
+            str(tracebackText(e));
+        }
+
+        private static String tracebackText(ToyException e) {
             try {
-                tb = org.toy.vm.Traceback.format(e);
+                return org.toy.vm.Traceback.format(e);
             } catch (RuntimeException ex) {
-                tb = org.toy.vm.Traceback.lastLine(e) + "\n";
+                return org.toy.vm.Traceback.lastLine(e) + "\n";
             }
-            str(tb);
+        }
+
+        /** An instance of a user class: its class, then its {@code __dict__} (pickle's default state). */
+        void instance(ToyInstance o, int depth) {
+            remember(o);
+            out.put((byte) 'O');
+            value(o.type(), depth + 1);
+            value(o.dict, depth + 1);
+        }
+
+        /**
+         * A class. As pickle's {@code save_global}: by reference (module, its file, qualified name),
+         * which the receiver looks up; by value where functions go by value too — {@code __main__}'s
+         * classes under fork (they come with the state) and classes of a namespace with no file
+         * (the REPL, {@code -c}): name, qualified name, module, base and the class dict.
+         */
+        void type(ToyType t, int depth) {
+            remember(t);
+            if (!t.isHeap()) {
+                out.put((byte) 'G');
+                str(t.home());
+                out.put((byte) 0);
+                str(t.name());
+                return;
+            }
+            ToyDict g = t.definingGlobals();
+            String module = t.module();
+            String qual = t.qualName();
+            ToyObject file = g == null ? null : g.get(ToyStr.of("__file__"));
+            boolean local = qual.contains("<");
+            if (options.mainByValue() && module.equals("__main__") || g != null && file == null) {
+                out.put((byte) 'K');
+                str(t.name());
+                str(qual);
+                str(module);
+                value(t.base(), depth + 1);
+                Object[] entries = t.dict().entrySet().toArray();
+                out.varint(entries.length);
+                for (Object o : entries) {
+                    @SuppressWarnings("unchecked") Map.Entry<String, ToyObject> e = (Map.Entry<String, ToyObject>) o;
+                    str(e.getKey());
+                    value(e.getValue(), depth + 1);
+                }
+                return;
+            }
+            if (local) throw Errors.attributeError("Can't pickle local object '" + qual + "'");
+            if (g == null || file == null || lookupQualified(g, qual) != t) throw notFound(t, g, module, qual);
+            out.put((byte) 'G');
+            str(module);
+            out.put((byte) 1);
+            str(((ToyStr) file).value);
+            str(qual);
+        }
+
+        /** {@code staticmethod}, {@code classmethod} and {@code property} objects of a class sent by value. */
+        void descriptor(ToyObject d, int depth) {
+            remember(d);
+            out.put((byte) 'W');
+            if (d instanceof ToyStaticMethod m) {
+                out.put((byte) 's');
+                value(m.function, depth + 1);
+            } else if (d instanceof ToyClassMethod m) {
+                out.put((byte) 'c');
+                value(m.function, depth + 1);
+            } else {
+                out.put((byte) 'p');
+                for (ToyObject part : ((ToyProperty) d).parts()) value(part, depth + 1);
+            }
         }
 
         void source(Source s) {
@@ -441,8 +553,15 @@ public final class Codec {
             if (local && !qual.startsWith("<lambda>")) {
                 throw Errors.attributeError("Can't pickle local object '" + qual + "'");
             }
-            throw Errors.of(PICKLING_ERROR, "Can't pickle " + f.repr() + ": attribute lookup " + qual + " on "
-                    + module + " failed");
+            throw notFound(f, f.globals, module, qual);
+        }
+
+        /** pickle's two refusals of an object it cannot find again by name (save_global). */
+        static ToyError notFound(ToyObject o, ToyDict globals, String module, String qual) {
+            boolean other = globals != null && lookupQualified(globals, qual) != null;
+            return Errors.of(PICKLING_ERROR, "Can't pickle " + o.repr() + ": " + (other
+                    ? "it's not the same object as " + module + "." + qual
+                    : "attribute lookup " + qual + " on " + module + " failed"));
         }
 
         void functionRest(ToyFunction f, int depth) {
@@ -505,12 +624,17 @@ public final class Codec {
         final List<Object> memo = new ArrayList<>();
         final IdentityHashMap<Object, Boolean> incomplete = new IdentityHashMap<>();
         final List<ToyDict> subsets = new ArrayList<>();
+        /** Hashing work done so far and allowed in all (see {@link #hashable}). */
+        long hashWork;
+        final long hashBudget;
+        final IdentityHashMap<Object, Long> weights = new IdentityHashMap<>();
 
         Decoder(byte[] in, int pos, int end, Resolver resolver) {
             this.in = in;
             this.pos = pos;
             this.end = end;
             this.resolver = resolver;
+            this.hashBudget = HASH_WORK_PER_BYTE * (long) (end - pos) + HASH_WORK_FIXED;
         }
 
         MalformedException bad(String why) { return new MalformedException(why + " at byte " + pos); }
@@ -623,7 +747,7 @@ public final class Codec {
                     int n = count(2);
                     ToyDict d = remember(new ToyDict());
                     for (int i = 0; i < n; i++) {
-                        ToyObject key = value(depth + 1, false);
+                        ToyObject key = hashable(value(depth + 1, false));
                         d.setItem(key, value(depth + 1, true));
                     }
                     return d;
@@ -649,6 +773,10 @@ public final class Codec {
                     return t;
                 }
                 case 'E': return exception(depth);
+                case 'e': return userException(depth);
+                case 'O': return instance(depth);
+                case 'K': return classByValue(depth);
+                case 'W': return descriptor(depth);
                 case 'C': return code(depth);
                 case 'L': return function(depth);
                 case 'G': {
@@ -677,9 +805,33 @@ public final class Codec {
             }
         }
 
+        /**
+         * A set item or dict key, hashed here: first its hashing work is charged against the
+         * message's budget, since shared references let a few bytes describe a tuple whose
+         * expansion (what hashing and comparing visit) is exponential in its depth.
+         */
         ToyObject hashable(ToyObject v) {
+            hashWork += weight(v);
+            if (hashWork > hashBudget) throw bad("hashing the keys would take more work than the message justifies");
             v.hash();
             return v;
+        }
+
+        /** What hashing {@code v} visits: its expanded size, shared parts counted every time (saturating). */
+        long weight(ToyObject v) {
+            if (v instanceof ToyStr s) return 1 + s.value.length() / 16;
+            if (v instanceof ToyBytes b) return 1 + b.value.length / 16;
+            if (v instanceof ToyInt i) return i.isSmall() ? 1 : 1 + i.big.bitLength() / 128;
+            if (!(v instanceof ToyTuple) && !(v instanceof ToySet)) return 1;
+            Long known = weights.get(v);
+            if (known != null) return known;
+            weights.put(v, Long.MAX_VALUE / 2);   // a cycle (only through unhashable parts) costs the most
+            long w = 1;
+            for (ToyObject x : v instanceof ToyTuple t ? t.items : ((ToySet) v).toArray()) {
+                if (x != null) w = Math.min(Long.MAX_VALUE / 2, w + weight(x));
+            }
+            weights.put(v, w);
+            return w;
         }
 
         ToyObject global(String module, String file, String qual) {
@@ -690,9 +842,83 @@ public final class Codec {
             }
             ToyModule m = resolver == null ? null : resolver.module(module, file);
             if (m == null) throw Errors.of(ExceptionTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + module + "'");
-            ToyObject v = m.globals().get(ToyStr.of(qual));
+            ToyObject v = lookupQualified(m.globals(), qual);
             if (v == null) throw Errors.attributeError("Can't get attribute '" + qual + "' on " + m.repr());
             return v;
+        }
+
+        /** An instance of a user class: a bare instance (no __init__, as pickle), then its attributes. */
+        ToyObject instance(int depth) {
+            int index = memo.size();
+            memo.add(null);
+            if (!(value(depth + 1, false) instanceof ToyType t) || !t.isHeap() || t.builtinAllocator() != null
+                    || t.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)) {
+                throw bad("an instance of something that is not a plain class");
+            }
+            ToyInstance o = new ToyInstance(t);
+            memo.set(index, o);
+            attributes(o.dict, value(depth + 1, true));
+            return o;
+        }
+
+        /** Copies a decoded {@code __dict__} into {@code into}; its keys must be strs. */
+        void attributes(ToyDict into, ToyObject state) {
+            if (!(state instanceof ToyDict d)) throw bad("instance state is not a dict");
+            for (Map.Entry<ToyObject, ToyObject> e : d.map.entrySet()) {
+                if (!(e.getKey() instanceof ToyStr k)) throw bad("attribute name is not a str");
+                into.put(ToyStr.intern(k.value), e.getValue());
+            }
+        }
+
+        ToyObject userException(int depth) {
+            int index = memo.size();
+            memo.add(null);
+            if (!(value(depth + 1, false) instanceof ToyType t) || !t.isHeap() || !t.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)) {
+                throw bad("a user exception whose class is not an exception class");
+            }
+            if (!(value(depth + 1, false) instanceof ToyTuple args)) throw bad("exception arguments are not a tuple");
+            String tb = str();
+            ToyException e = new ToyException(t, args);
+            memo.set(index, e);
+            ToyObject state = value(depth + 1, true);
+            if (!(state instanceof ToyDict d)) throw bad("exception state is not a dict");
+            for (Map.Entry<ToyObject, ToyObject> x : d.map.entrySet()) e.setAttr(x.getKey().str(), x.getValue());
+            e.setAttr("__toy_traceback__", ToyStr.of(tb));
+            return e;
+        }
+
+        /** A class sent by value: made first (so its methods' {@code __class__} cells can point back), then filled. */
+        ToyObject classByValue(int depth) {
+            int index = memo.size();
+            memo.add(null);
+            String name = str();
+            String qual = str();
+            String module = str();
+            ToyType cls = ClassFactory.revive(name, qual, module, value(depth + 1, false));
+            memo.set(index, cls);
+            int n = count(2);
+            for (int i = 0; i < n; i++) {
+                String key = str();
+                ToyObject v = value(depth + 1, true);
+                cls.dict().put(key, v);
+                if (cls.definingGlobals() == null && v instanceof ToyFunction f) cls.setDefiningGlobals(f.globals);
+            }
+            ToyType.changed();
+            return cls;
+        }
+
+        ToyObject descriptor(int depth) {
+            int index = memo.size();
+            memo.add(null);
+            ToyObject d = switch (u8()) {
+                case 's' -> new ToyStaticMethod(value(depth + 1, false));
+                case 'c' -> new ToyClassMethod(value(depth + 1, false));
+                case 'p' -> new ToyProperty(value(depth + 1, false), value(depth + 1, false), value(depth + 1, false),
+                        value(depth + 1, false));
+                default -> throw bad("unknown descriptor");
+            };
+            memo.set(index, d);
+            return d;
         }
 
         ToyObject builtin(String name) {
@@ -702,7 +928,7 @@ public final class Codec {
                 return f instanceof BuiltinFunction ? f : null;
             }
             if (name.equals("NotImplemented")) return org.toy.runtime.NotImplemented.NOT_IMPLEMENTED;
-            for (ToyType t : new ToyType[] {ToyInt.TYPE, ToyFloat.TYPE, ToyStr.TYPE, ToyBytes.TYPE, ToyList.TYPE,
+            for (ToyType t : new ToyType[] {ToyType.OBJECT, ToyInt.TYPE, ToyFloat.TYPE, ToyStr.TYPE, ToyBytes.TYPE, ToyList.TYPE,
                     ToyTuple.TYPE, ToyDict.TYPE, ToySet.SET_TYPE, ToySet.FROZENSET_TYPE, ToyBool.TYPE}) {
                 if (t.name().equals(name)) return t;
             }

@@ -42,11 +42,17 @@ final class SharedMemory {
         this.buf = buf;
     }
 
+    private static final String PREFIX = "toy-shm-";
+
+    private static Path directory() {
+        Path dir = Path.of("/dev/shm");
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) dir = Path.of(System.getProperty("java.io.tmpdir"));
+        return dir;
+    }
+
     static SharedMemory create(int slots) {
         try {
-            Path dir = Path.of("/dev/shm");
-            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) dir = Path.of(System.getProperty("java.io.tmpdir"));
-            Path file = dir.resolve("toy-shm-" + PID + "-" + COUNTER.incrementAndGet() + "-" + System.nanoTime());
+            Path file = directory().resolve(PREFIX + PID + "-" + COUNTER.incrementAndGet() + "-" + System.nanoTime());
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             file.toFile().deleteOnExit();
             return map(file.toString(), slots);
@@ -55,7 +61,26 @@ final class SharedMemory {
         }
     }
 
-    static SharedMemory map(String path, int slots) {
+    /**
+     * The block another process created and named in a message: only one of ours (a
+     * {@code toy-shm-} file in the shared directory) and only as large as it already is, so a
+     * hostile message can neither grow nor map an arbitrary file.
+     */
+    static SharedMemory attach(String path, int slots) {
+        Path file = Path.of(path).normalize();
+        long size = 8L * (slots + 1);
+        try {
+            if (!file.isAbsolute() || !directory().equals(file.getParent()) || !file.getFileName().toString().startsWith(PREFIX)
+                    || !Files.isRegularFile(file) || Files.size(file) < size) {
+                throw new IllegalArgumentException("not a shared memory block: " + path);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return map(path, slots);
+    }
+
+    private static SharedMemory map(String path, int slots) {
         try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = 8L * (slots + 1);
             if (ch.size() < size) ch.truncate(size);   // no-op when larger; a new file grows on map

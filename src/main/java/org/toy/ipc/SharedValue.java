@@ -60,7 +60,7 @@ public final class SharedValue extends ToyObject implements Handle {
         if (code.length() != 1 || CODES.indexOf(code.charAt(0)) < 0) throw Errors.valueError("bad typecode");
         long n = ((ToyInt) t.get(3)).value;
         if (n < 0 || n > Integer.MAX_VALUE / 8 - 1) throw Errors.valueError("bad size");
-        return new SharedValue(t.get(1).isTrue(), code.charAt(0), SharedMemory.map(t.get(0).str(), (int) n));
+        return new SharedValue(t.get(1).isTrue(), code.charAt(0), SharedMemory.attach(t.get(0).str(), (int) n));
     }
 
     private static char typecode(ToyObject o) {

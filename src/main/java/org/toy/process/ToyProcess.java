@@ -60,15 +60,20 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
             "        ");
 
     private final Interpreter interp;
+    /** TYPE, MAIN_TYPE, PARENT_TYPE, or a user subclass (class Worker(Process)). */
     private final ToyType type;
-    private final ToyObject target;
-    private final ToyObject args;
-    private final ToyObject kwargs;
+    /** The instance's {@code __dict__} (a subclass's attributes), made on first use. */
+    private ToyDict dict;
+    /** False for a subclass instance until {@code Process.__init__} has run. */
+    private boolean initialized = true;
+    private ToyObject target;
+    private ToyObject args;
+    private ToyObject kwargs;
     private volatile String name;
     private Boolean daemon;
-    private final String method;
-    final int[] identity;
-    private final long parentPid;
+    private String method;
+    int[] identity;
+    private long parentPid;
     /** For current_process() inside a child, and for parent_process(): the OS pid. */
     private long knownPid;
 
@@ -96,6 +101,22 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         this.identity = identity;
         this.parentPid = parentPid;
     }
+
+    static {
+        TYPE.subclassable(ToyProcess::allocate);
+        TYPE.home("multiprocessing");
+    }
+
+    /** An instance of a user subclass, before its {@code __init__} calls {@code Process.__init__}. */
+    private static ToyObject allocate(ToyType subtype) {
+        ToyProcess p = new ToyProcess(ThreadState.current().interp(), subtype, null, ToyTuple.EMPTY, new ToyDict(), "",
+                false, null, new int[0], ProcessHandle.current().pid());
+        p.initialized = false;
+        return p;
+    }
+
+    /** Whether this is a user subclass's instance (its run() is the target). */
+    private boolean isSubclass() { return type.isHeap(); }
 
     static ToyProcess mainProcess(Interpreter interp) {
         ToyProcess p = new ToyProcess(interp, MAIN_TYPE, null, ToyTuple.EMPTY, new ToyDict(), "MainProcess", false,
@@ -133,6 +154,14 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
 
     static ToyProcess create(Interpreter interp, String method, ToyObject target, ToyObject name, ToyObject args,
             ToyObject kwargs, ToyObject daemon) {
+        ToyProcess p = new ToyProcess(interp, TYPE, null, ToyTuple.EMPTY, new ToyDict(), "", null, method, new int[0],
+                ProcessHandle.current().pid());
+        p.init(target, name, args, kwargs, daemon);
+        return p;
+    }
+
+    /** {@code BaseProcess.__init__}: the next identity and name, the target and its arguments. */
+    private void init(ToyObject target, ToyObject name, ToyObject args, ToyObject kwargs, ToyObject daemon) {
         Processes ps = Processes.of(interp);
         int[] parentId = ps.current.identity;
         int[] identity = java.util.Arrays.copyOf(parentId, parentId.length + 1);
@@ -141,14 +170,18 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         if (name != null && name != ToyNone.NONE) {
             n = name.str();
         } else {
-            StringBuilder sb = new StringBuilder("Process-");
+            StringBuilder sb = new StringBuilder(type.name() + "-");
             for (int i = 0; i < identity.length; i++) sb.append(i == 0 ? "" : ":").append(identity[i]);
             n = sb.toString();
         }
-        Boolean d = daemon == null || daemon == ToyNone.NONE ? null : daemon.isTrue();
-        return new ToyProcess(interp, TYPE, target, args == null ? ToyTuple.EMPTY : args,
-                kwargs == null || kwargs == ToyNone.NONE ? new ToyDict() : kwargs, n, d, method, identity,
-                ProcessHandle.current().pid());
+        this.daemon = daemon == null || daemon == ToyNone.NONE ? null : daemon.isTrue();
+        this.target = target;
+        this.args = args == null ? ToyTuple.EMPTY : args;
+        this.kwargs = kwargs == null || kwargs == ToyNone.NONE ? new ToyDict() : kwargs;
+        this.name = n;
+        this.identity = identity;
+        this.parentPid = ProcessHandle.current().pid();
+        this.initialized = true;
     }
 
     static {
@@ -163,18 +196,29 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         ToyObject[] id = new ToyObject[identity.length];
         for (int i = 0; i < id.length; i++) id[i] = ToyInt.of(identity[i]);
         ToyObject pid = knownPid != 0 ? ToyInt.of(knownPid) : popen != null ? ToyInt.of(popen.pid()) : ToyNone.NONE;
-        return ToyTuple.of(ToyStr.of(name), ToyBool.of(daemon()), ToyTuple.of(id), ToyInt.of(parentPid), pid);
+        ToyTuple common = ToyTuple.of(ToyStr.of(name), ToyBool.of(daemon()), ToyTuple.of(id), ToyInt.of(parentPid), pid);
+        if (!isSubclass()) return common;
+        // A subclass's instance brings its class (by reference, or by value under fork) and its attributes.
+        return ToyTuple.of(common.get(0), common.get(1), common.get(2), common.get(3), common.get(4), type, dict());
     }
 
     private static ToyObject revive(ToyObject state) {
         ThreadState ts = org.toy.gil.Gil.currentThreadState();
-        if (ts == null || !(state instanceof ToyTuple t) || t.len() != 5) throw Errors.valueError("bad Process state");
+        if (ts == null || !(state instanceof ToyTuple t) || t.len() != 5 && t.len() != 7) throw Errors.valueError("bad Process state");
         ToyTuple id = (ToyTuple) t.get(2);
         int[] identity = new int[id.len()];
         for (int i = 0; i < identity.length; i++) identity[i] = (int) ((ToyInt) id.get(i)).value;
-        ToyProcess p = new ToyProcess(ts.interp(), TYPE, null, ToyTuple.EMPTY, new ToyDict(), t.get(0).str(),
+        ToyType type = TYPE;
+        if (t.len() == 7) {
+            if (!(t.get(5) instanceof ToyType cls) || !cls.isHeap() || !cls.isSubtypeOf(TYPE) || !(t.get(6) instanceof ToyDict)) {
+                throw Errors.valueError("bad Process state");
+            }
+            type = cls;
+        }
+        ToyProcess p = new ToyProcess(ts.interp(), type, null, ToyTuple.EMPTY, new ToyDict(), t.get(0).str(),
                 t.get(1).isTrue(), null, identity, ((ToyInt) t.get(3)).value);
         if (t.get(4) instanceof ToyInt pid) p.knownPid = pid.value;
+        if (t.len() == 7) p.dict = (ToyDict) t.get(6);
         return p;
     }
 
@@ -193,8 +237,9 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
 
     public void start(ThreadState ts) {
         checkClosed();
+        if (!initialized) throw Errors.attributeError("'" + type.name() + "' object has no attribute '_closed'");
         if (popen != null) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "cannot start a process twice");
-        if (type != TYPE || parentPid != ProcessHandle.current().pid()) {
+        if (type == MAIN_TYPE || type == PARENT_TYPE || knownPid != 0 || parentPid != ProcessHandle.current().pid()) {
             throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "can only start a process object created by current process");
         }
         Processes ps = Processes.of(interp);
@@ -206,8 +251,10 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         boolean fork = how.equals("fork");
         ToyModule main = interp.modules().get("__main__");
         ToyObject mainPath = main == null ? null : main.globals().get(ToyStr.of("__file__"));
-        ToyTuple payload = ToyTuple.of(fork && main != null ? main.globals() : ToyNone.NONE,
-                target == null ? ToyNone.NONE : target, args, kwargs);
+        // A subclass's instance is its own target: the child calls its run() (BaseProcess._bootstrap).
+        ToyObject childTarget = isSubclass() ? this : target == null ? ToyNone.NONE : target;
+        ToyTuple payload = ToyTuple.of(fork && main != null ? main.globals() : ToyNone.NONE, childTarget,
+                isSubclass() ? ToyTuple.EMPTY : args, isSubclass() ? new ToyDict() : kwargs);
         List<Runnable> copies = new ArrayList<>();
         byte[] body;
         org.toy.ipc.Handle.CHILD_COPIES.set(copies);
@@ -335,7 +382,7 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
     }
 
     private ToyObject exitcodeValue() {
-        if (type != TYPE || knownPid != 0) return ToyNone.NONE;
+        if (type == MAIN_TYPE || type == PARENT_TYPE || knownPid != 0) return ToyNone.NONE;
         if (popen == null) return ToyNone.NONE;
         poll();
         return exitcode == null ? ToyNone.NONE : ToyInt.of(exitcode);
@@ -360,6 +407,10 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
 
     @Override
     public String repr() {
+        ToyObject custom = isSubclass() ? org.toy.runtime.SpecialMethods.find(this, "__repr__") : null;
+        if (custom != null) {
+            return org.toy.runtime.SpecialMethods.string(org.toy.runtime.SpecialMethods.call(this, custom), "__repr__");
+        }
         String status;
         Integer code = null;
         if (this == Processes.of(interp).current) status = "started";
@@ -396,8 +447,17 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
                 return ToyTuple.of(id);
             }
             case "__class__": return type;
-            default: return super.getAttr(attr);
+            case "__dict__": return dict();
+            case "_target": return target == null ? ToyNone.NONE : target;
+            case "_args": return args;
+            case "_kwargs": return kwargs;
+            default: return org.toy.runtime.Attributes.get(this, dict, attr, null);
         }
+    }
+
+    private ToyDict dict() {
+        if (dict == null) dict = new ToyDict();
+        return dict;
     }
 
     @Override
@@ -411,7 +471,7 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
                 if (popen != null) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "process has already started");
                 daemon = value.isTrue();
             }
-            default -> super.setAttr(attr, value);
+            default -> org.toy.runtime.Attributes.set(this, dict(), attr, null, value);
         }
     }
 
@@ -421,6 +481,14 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
     }
 
     static {
+        TYPE.method("__init__", (ts, a, kw) -> {
+            ToyObject[] p = Args.bind("Process.__init__", a, kw, 1, 0, "group", "target", "name", "args", "kwargs", "daemon");
+            if (p[0] != null && p[0] != ToyNone.NONE) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "group argument must be None for now");
+            ToyProcess self = me(a[0]);
+            if (self.popen != null) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "cannot start a process twice");
+            self.init(p[1] == ToyNone.NONE ? null : p[1], p[2], p[3], p[4], p[5]);
+            return ToyNone.NONE;
+        });
         TYPE.method("start", (ts, a, kw) -> {
             Args.none("start", a, kw, 1);
             me(a[0]).start(ts);
@@ -504,8 +572,16 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         return items.toArray(NO_ARGS);
     }
 
-    /** {@code target(*args, **kwargs)} for the child's bootstrap. */
+    /**
+     * {@code target(*args, **kwargs)} for the child's bootstrap; a subclass's instance (the
+     * process object itself, copied over) becomes {@code current_process()} and runs its run().
+     */
     static ToyObject callTarget(ThreadState ts, ToyObject target, ToyObject args, ToyObject kwargs) {
+        if (target instanceof ToyProcess self && self.isSubclass()) {
+            self.knownPid = ProcessHandle.current().pid();
+            Processes.of(ts.interp()).current = self;
+            return ts.call(self.getAttr("run"), NO_ARGS, NO_KEYWORDS);
+        }
         ToyProcess p = new ToyProcess(ts.interp(), TYPE, target, args, kwargs, "", false, null, new int[0], 0);
         return target.call(ts, callArgs(p), callKw(p));
     }

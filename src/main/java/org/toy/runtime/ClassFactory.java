@@ -10,9 +10,10 @@ import java.util.Map;
  * {@code __eq__} without {@code __hash__} becomes unhashable, and the {@code __class__} cell of
  * zero-argument {@code super()} is filled in.
  *
- * <p>Toy has single inheritance: one base, which must be {@code object}, a user class or an
- * exception type (instances of other built-in types are Java classes of their own and cannot
- * carry a subclass's dict yet).
+ * <p>Toy has single inheritance: one base, which must be {@code object}, a user class, an
+ * exception type or a built-in type made {@link ToyType#subclassable} ({@code threading.Thread},
+ * {@code multiprocessing.Process}); instances of the other built-in types are Java classes of
+ * their own that cannot carry a subclass's dict yet.
  */
 public final class ClassFactory {
     private ClassFactory() {}
@@ -46,13 +47,24 @@ public final class ClassFactory {
         return cls;
     }
 
+    /**
+     * A class rebuilt from a message (the codec's class by value): its type object with an empty
+     * dict, which the caller fills; {@code base} must be a base {@code class} would accept.
+     */
+    public static ToyType revive(String name, String qualName, String module, ToyObject base) {
+        return ToyType.heap(name, qualName, module, base(new ToyObject[] {base}), Instantiation::construct);
+    }
+
     private static ToyType base(ToyObject[] bases) {
         if (bases.length == 0) return ToyType.OBJECT;
         if (bases.length > 1) throw Errors.typeError("multiple inheritance is not supported");
         if (!(bases[0] instanceof ToyType base)) {
             throw Errors.typeError("bases must be types, not '" + bases[0].type().name() + "'");
         }
-        if (base == ToyType.OBJECT || base.isHeap() || base.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)) return base;
+        if (base == ToyType.OBJECT || base.isHeap() || base.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)
+                || base.builtinAllocator() != null) {
+            return base;
+        }
         throw Errors.typeError("type '" + base.name() + "' is not an acceptable base type");
     }
 }

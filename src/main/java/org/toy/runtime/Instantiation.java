@@ -15,6 +15,8 @@ public final class Instantiation {
     static ToyObject construct(ThreadState ts, ToyType type, ToyObject[] args, String[] kwNames) {
         ToyObject newMethod = type.lookupOverride("__new__");
         ToyObject init = type.lookupOverride("__init__");
+        // A subclass of Thread or Process that defines no __init__ still runs the built-in one.
+        if (init == null && type.builtinAllocator() != null) init = type.lookup("__init__");
         ToyObject obj;
         if (newMethod != null) {
             ToyObject fn = newMethod instanceof ToyStaticMethod s ? s.function : newMethod;
@@ -43,6 +45,8 @@ public final class Instantiation {
             int n = args.length - kwNames.length;
             return new ToyException(type, ToyTuple.of(java.util.Arrays.copyOf(args, n)));
         }
+        ToyType.Allocator allocator = type.builtinAllocator();
+        if (allocator != null && type.isHeap()) return allocator.allocate(type);
         if (args.length > 0) {
             if (type.lookupOverride("__new__") != null) {
                 throw Errors.typeError("object.__new__() takes exactly one argument (the type to instantiate)");

@@ -38,7 +38,7 @@ public final class SpecialMethods {
     }
 
     /** {@code __repr__}/{@code __str__}/{@code __format__} results must be str. */
-    static String string(ToyObject result, String method) {
+    public static String string(ToyObject result, String method) {
         if (result instanceof ToyStr s) return s.value;
         throw Errors.typeError(method + " returned non-string (type " + result.type().name() + ")");
     }

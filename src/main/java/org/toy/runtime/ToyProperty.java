@@ -68,6 +68,9 @@ public final class ToyProperty extends ToyObject {
         return "property '" + name + "' of '" + obj.type().name() + "' object has no " + what;
     }
 
+    /** fget, fset, fdel and the doc as given (None where absent): what a copy needs. */
+    public ToyObject[] parts() { return new ToyObject[] {fget, fset, fdel, doc}; }
+
     @Override public ToyType type() { return TYPE; }
 
     @Override

@@ -30,8 +30,21 @@ public class ToyType extends ToyObject {
         ToyObject construct(ThreadState ts, ToyType type, ToyObject[] args, String[] kwNames);
     }
 
+    /**
+     * How a built-in type that user classes may subclass ({@code threading.Thread},
+     * {@code multiprocessing.Process}) makes the Java object of a subclass's instance: it is the
+     * built-in's own object, uninitialised, whose {@link #type()} answers the subclass.
+     */
+    @FunctionalInterface
+    public interface Allocator {
+        ToyObject allocate(ToyType subtype);
+    }
+
     private final String name;
     private final ToyType base;
+    private Allocator allocator;
+    /** For a built-in type that lives in a module ({@code threading}): that module, for pickling by reference. */
+    private String home;
     private final Map<String, ToyObject> dict = new LinkedHashMap<>();
     private Constructor constructor;
     /** For a user class: {@code __qualname__} and {@code __module__}; null for a built-in type. */
@@ -107,6 +120,36 @@ public class ToyType extends ToyObject {
     public Map<String, ToyObject> dict() { return dict; }
 
     public void setConstructor(Constructor constructor) { this.constructor = constructor; }
+
+    /** Lets user classes subclass this built-in type; their instances come from {@code allocator}. */
+    public ToyType subclassable(Allocator allocator) {
+        this.allocator = allocator;
+        return this;
+    }
+
+    /** The allocator of the nearest built-in ancestor, if that one may be subclassed; else null. */
+    public Allocator builtinAllocator() {
+        ToyType t = this;
+        while (t != null && t.isHeap()) t = t.base;
+        return t == null ? null : t.allocator;
+    }
+
+    /** Names the module a built-in type is found in ({@code threading.Thread}), for pickling it by reference. */
+    public ToyType home(String module) {
+        this.home = module;
+        return this;
+    }
+
+    /** The module a built-in type is found in, or null for those of {@code builtins}. */
+    public String home() { return home; }
+
+    /** The namespace of the module whose {@code class} statement made this class (null if unknown). */
+    private ToyDict definingGlobals;
+
+    public void setDefiningGlobals(ToyDict globals) { this.definingGlobals = globals; }
+
+    /** Where pickling looks the class up by name, as CPython looks in {@code sys.modules[cls.__module__]}. */
+    public ToyDict definingGlobals() { return definingGlobals; }
 
     /** Registers a built-in method: {@code body} receives self as {@code args[0]}. */
     public ToyType method(String methodName, BuiltinFunction.Body body) {

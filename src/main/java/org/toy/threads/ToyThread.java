@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.toy.runtime.Attributes;
 import org.toy.runtime.BuiltinFunction;
 import org.toy.runtime.Errors;
 import org.toy.runtime.ExceptionTypes;
@@ -17,6 +18,7 @@ import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyList;
 import org.toy.runtime.ToyModule;
 import org.toy.runtime.ToyNone;
+import org.toy.runtime.SpecialMethods;
 import org.toy.runtime.ToyObject;
 import org.toy.runtime.ToyStr;
 import org.toy.runtime.ToyTuple;
@@ -46,9 +48,15 @@ public class ToyThread extends ToyObject implements Waitable {
             "group", "target", "name", "args", "kwargs", "daemon");
 
     final Threads threads;
-    private final ToyObject target;
-    private final ToyObject[] callArgs;
-    private final String[] callKw;
+    /** A user subclass (class Worker(Thread)), or null for a plain Thread. */
+    private final ToyType subclass;
+    /** The instance's {@code __dict__}, made on first use. */
+    private ToyDict dict;
+    /** False for a subclass instance until {@code Thread.__init__} has run. */
+    private boolean initialized;
+    private ToyObject target;
+    private ToyObject[] callArgs;
+    private String[] callKw;
     private volatile String name;
     private volatile boolean daemon;
     /** INITIAL, STARTED or STOPPED; changed under the room lock. */
@@ -61,11 +69,27 @@ public class ToyThread extends ToyObject implements Waitable {
 
     ToyThread(Threads threads, ToyObject target, ToyObject[] callArgs, String[] callKw, String name, boolean daemon) {
         this.threads = threads;
+        this.subclass = null;
+        this.initialized = true;
         this.target = target;
         this.callArgs = callArgs;
         this.callKw = callKw;
         this.name = name;
         this.daemon = daemon;
+    }
+
+    /** An instance of a user subclass, before its {@code __init__} calls {@code Thread.__init__}. */
+    private ToyThread(Threads threads, ToyType subclass) {
+        this.threads = threads;
+        this.subclass = subclass;
+        this.callArgs = NO_ARGS;
+        this.callKw = NO_KEYWORDS;
+        this.name = "";
+    }
+
+    static {
+        TYPE.subclassable(subtype -> new ToyThread(ThreadState.current().interp().threads(), subtype));
+        TYPE.home("threading");
     }
 
     static ToyThread forMain(Threads threads, ThreadState ts) {
@@ -92,12 +116,22 @@ public class ToyThread extends ToyObject implements Waitable {
 
     static ToyThread create(ThreadState ts, ToyObject target, ToyObject name, ToyObject args, ToyObject kwargs,
             ToyObject daemon) {
-        Threads threads = ts.interp().threads();
+        ToyThread t = new ToyThread(ts.interp().threads(), null, NO_ARGS, NO_KEYWORDS, "", false);
+        t.init(ts, target, name, args, kwargs, daemon);
+        return t;
+    }
+
+    /** {@code Thread.__init__}: what a plain Thread(...) does, and what a subclass's __init__ calls through super(). */
+    private void init(ThreadState ts, ToyObject target, ToyObject name, ToyObject args, ToyObject kwargs, ToyObject daemon) {
+        if (startCalled) throw Errors.runtimeError("threads can only be started once");
         Call call = callOf(args, kwargs);
-        String threadName = name == null || name == ToyNone.NONE || !name.isTrue() && name instanceof ToyStr
+        this.target = target;
+        this.callArgs = call.args();
+        this.callKw = call.kw();
+        this.name = name == null || name == ToyNone.NONE || !name.isTrue() && name instanceof ToyStr
                 ? newName(threads, target) : name.str();
-        boolean isDaemon = daemon == null || daemon == ToyNone.NONE ? threads.current(ts).daemon : daemon.isTrue();
-        return new ToyThread(threads, target, call.args(), call.kw(), threadName, isDaemon);
+        this.daemon = daemon == null || daemon == ToyNone.NONE ? threads.current(ts).daemon : daemon.isTrue();
+        this.initialized = true;
     }
 
     /** {@code target(*args, **kwargs)} in the vectorcall shape: positional values, then keyword values. */
@@ -159,10 +193,17 @@ public class ToyThread extends ToyObject implements Waitable {
     /** Room lock held. */
     void markStopped() { state = STOPPED; }
 
-    @Override public ToyType type() { return this == threads.main() ? MAIN_TYPE : TYPE; }
+    @Override
+    public ToyType type() {
+        if (subclass != null) return subclass;
+        return this == threads.main() ? MAIN_TYPE : TYPE;
+    }
 
     @Override
     public String repr() {
+        ToyObject custom = subclass == null ? null : SpecialMethods.find(this, "__repr__");
+        if (custom != null) return SpecialMethods.string(SpecialMethods.call(this, custom), "__repr__");
+        if (!initialized) return "<" + type().name() + " object (Thread.__init__() not called)>";
         String status = state == INITIAL ? "initial" : state == STARTED ? "started" : "stopped";
         if (daemon) status += " daemon";
         if (ident != 0) status += " " + ident;
@@ -177,8 +218,22 @@ public class ToyThread extends ToyObject implements Waitable {
             case "native_id": return nativeId == 0 ? ToyNone.NONE : ToyInt.of(nativeId);
             case "daemon": return ToyBool.of(daemon);
             case "__class__": return type();
-            default: return super.getAttr(attr);
+            case "__dict__": return dict();
+            // threading.py's own fields, which subclasses' run() methods sometimes read
+            case "_target": return target == null ? ToyNone.NONE : target;
+            case "_args": return ToyTuple.of(java.util.Arrays.copyOf(callArgs, callArgs.length - callKw.length));
+            case "_kwargs": {
+                ToyDict d = new ToyDict();
+                for (int i = 0; i < callKw.length; i++) d.put(ToyStr.of(callKw[i]), callArgs[callArgs.length - callKw.length + i]);
+                return d;
+            }
+            default: return Attributes.get(this, dict, attr, null);
         }
+    }
+
+    private ToyDict dict() {
+        if (dict == null) dict = new ToyDict();
+        return dict;
     }
 
     @Override
@@ -186,7 +241,7 @@ public class ToyThread extends ToyObject implements Waitable {
         switch (attr) {
             case "name" -> name = value == null ? name : value.str();
             case "daemon" -> setDaemon(value == null ? ToyBool.FALSE : value);
-            default -> super.setAttr(attr, value);
+            default -> Attributes.set(this, dict(), attr, null, value);
         }
         if (ts != null && attr.equals("name")) ts.gilStats().setName(name);
     }
@@ -200,6 +255,7 @@ public class ToyThread extends ToyObject implements Waitable {
 
     /** {@code start()}: at most once; returns when the new thread has its ids (it may already run). */
     public void start(ThreadState caller) {
+        if (!initialized) throw Errors.runtimeError("thread.__init__() not called");
         if (startCalled) throw Errors.runtimeError("threads can only be started once");
         startCalled = true;
         Interpreter interp = caller.interp();
@@ -243,7 +299,8 @@ public class ToyThread extends ToyObject implements Waitable {
         try {
             interp.gil().take(mine);
             took = true;
-            run(mine);
+            if (subclass != null) mine.call(getAttr("run"), NO_ARGS, NO_KEYWORDS);   // the subclass's run()
+            else run(mine);
         } catch (ToyError e) {
             if (!e.exception.isInstance(ExceptionTypes.SYSTEM_EXIT)) excepthook(mine, e.exception);
         } catch (Deadlock | org.toy.gil.GilShutdown e) {
@@ -323,6 +380,13 @@ public class ToyThread extends ToyObject implements Waitable {
     }
 
     static {
+        TYPE.method("__init__", (ts, args, kw) -> {
+            ToyObject[] p = INIT.bind(args, kw, 1);
+            if (p[0] != null && p[0] != ToyNone.NONE) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "group argument must be None for now");
+            ToyObject target = p[1] == null || p[1] == ToyNone.NONE ? null : p[1];
+            self(args[0], "__init__").init(ts, target, p[2], p[3] == null ? ToyTuple.EMPTY : p[3], p[4], p[5]);
+            return ToyNone.NONE;
+        });
         TYPE.method("start", (ts, args, kw) -> {
             Params.of("Thread.start", 1, 0).bind(args, kw, 1);
             self(args[0], "start").start(ts);

@@ -38,6 +38,8 @@ public final class ClassBuilder {
         EvalLoop.run(ts, frame);
 
         ToyObject module = body.globals.get(ToyStr.intern("__name__"));
-        return ClassFactory.create(name.value, bases, namespace, module == null ? "__main__" : module.str());
+        ToyType cls = ClassFactory.create(name.value, bases, namespace, module == null ? "__main__" : module.str());
+        cls.setDefiningGlobals(body.globals);
+        return cls;
     }
 }
