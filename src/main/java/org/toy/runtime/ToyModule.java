@@ -23,6 +23,8 @@ public final class ToyModule extends ToyObject {
 
     /** Defines {@code module.attr = value}. */
     public ToyModule define(String attr, ToyObject value) {
+        // a function of a built-in module crosses to other processes by reference to the module
+        if (value instanceof BuiltinFunction f && !name.equals("builtins")) f.claimModule(name);
         globals.put(ToyStr.intern(attr), value);
         return this;
     }
