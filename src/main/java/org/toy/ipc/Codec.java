@@ -350,6 +350,12 @@ public final class Codec {
                 str("builtins");
                 out.put((byte) 0);
                 str(builtinName(v));
+            } else if (v instanceof ToyType t && t.homeModule() != null) {
+                remember(v);
+                out.put((byte) 'G');
+                str(t.homeModule());
+                out.put((byte) 0);
+                str(t.homeName());
             } else {
                 throw cannotPickle(v);
             }
