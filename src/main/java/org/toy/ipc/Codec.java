@@ -64,7 +64,8 @@ import org.toy.source.Source;
  *                         consts, names, varnames, cellvars, freevars, argcount, kwonly, flags,
  *                         maxstack, exception table
  *   L code globals name qualname defaults kwdefaults closure     a function by value
- *   G module file qualname   an object by reference (a module-level function, a built-in)
+ *   G module file qualname   an object by reference (a module-level function, a built-in,
+ *                         a function of a built-in module such as multiprocessing.pool.worker)
  *   M name file           a module by reference          E type args traceback   an exception
  *   g k                   the k-th "globals subset" (below)
  *   O class dict          an instance of a user class     e class args traceback dict   a user exception
@@ -112,6 +113,22 @@ public final class Codec {
 
     /** CPython's {@code _pickle.PicklingError}. */
     public static final ToyType PICKLING_ERROR = new ToyType("_pickle.PicklingError", ExceptionTypes.EXCEPTION);
+
+    /**
+     * An object that belongs to the process that made it (a pool, an executor, a future): it
+     * never travels in a message, and in a child's fork state it reads as None, as the pool
+     * copied into a forked CPython child is a dead copy that the child must not use.
+     */
+    public interface ProcessLocal {}
+
+    /** Exception types of built-in modules that cross by name, beside the built-in ones. */
+    private static final Map<String, ToyType> MODULE_EXCEPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Registers {@code t} (e.g. {@code multiprocessing.pool.MaybeEncodingError}) to cross by its name. */
+    public static ToyType exceptionType(ToyType t) {
+        MODULE_EXCEPTIONS.put(t.name(), t);
+        return t;
+    }
 
     /** The bytes were not a well-formed message. */
     public static final class MalformedException extends RuntimeException {
@@ -352,12 +369,26 @@ public final class Codec {
                 out.put((byte) 'H');
                 str(h.handleKind());
                 value(h.handleState(), depth + 1);
+            } else if (v instanceof BuiltinFunction f && f.module() != null) {
+                remember(v);
+                out.put((byte) 'G');
+                str(f.module());
+                out.put((byte) 0);
+                str(f.name());
+            } else if (v instanceof ProcessLocal && options.mainByValue()) {
+                out.put((byte) 'N');
             } else if (builtinName(v) != null) {
                 remember(v);
                 out.put((byte) 'G');
                 str("builtins");
                 out.put((byte) 0);
                 str(builtinName(v));
+            } else if (v instanceof ToyType t && t.homeModule() != null) {
+                remember(v);
+                out.put((byte) 'G');
+                str(t.homeModule());
+                out.put((byte) 0);
+                str(t.homeName());
             } else {
                 throw cannotPickle(v);
             }
@@ -945,6 +976,7 @@ public final class Codec {
             ToyType t = null;
             for (ToyType x : ExceptionTypes.all()) if (x.name().equals(type)) t = x;
             if (type.equals(PICKLING_ERROR.name())) t = PICKLING_ERROR;
+            if (t == null) t = MODULE_EXCEPTIONS.get(type);
             if (t == null) t = ExceptionTypes.EXCEPTION;
             if (!(args instanceof ToyTuple a)) throw bad("exception arguments are not a tuple");
             ToyException e = new ToyException(t, a);

@@ -19,6 +19,7 @@ public final class BuiltinModules {
             case "threading" -> org.toy.threads.ThreadingModule.threading(interp);
             case "queue" -> org.toy.threads.ThreadingModule.queue(interp);
             case "multiprocessing" -> org.toy.process.MultiprocessingModule.create(interp);
+            case "concurrent" -> org.toy.futures.FuturesModule.concurrent(interp);
             default -> null;
         };
     }

@@ -44,6 +44,17 @@ final class OsModule {
             // A process whose parent has exited is re-parented; 1 (init) is what Linux reports then.
             return ToyInt.of(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L));
         });
+        m.function("_exit", (ts, args, kw) -> {
+            Args.one("posix._exit", args, kw, 0);
+            // CPython's os._exit: no cleanup, no flushing of buffered output, no atexit
+            Runtime.getRuntime().halt((int) Args.toLong(args[0]));
+            return ToyNone.NONE;
+        });
+        m.function("kill", (ts, args, kw) -> {
+            Signature.positional("kill", args, kw, 2, 2);
+            kill(Args.toLong(args[0]), Args.toInt(args[1]));
+            return ToyNone.NONE;
+        });
         m.function("cpu_count", (ts, args, kw) -> {
             Args.none("posix.cpu_count", args, kw, 0);
             return ToyInt.of(Runtime.getRuntime().availableProcessors());
@@ -114,6 +125,28 @@ final class OsModule {
             Files.delete(p);
         } catch (IOException e) {
             throw IoErrors.fromJava(e, path);
+        }
+    }
+
+    /** {@code os.kill(pid, sig)}: 0 checks that the process exists; others are sent with kill(1). */
+    private static void kill(long pid, int sig) {
+        var handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            throw Errors.of(org.toy.runtime.ExceptionTypes.PROCESS_LOOKUP_ERROR, "[Errno 3] No such process");
+        }
+        if (sig == 0) return;
+        if (sig == 9 || sig == 15) {
+            boolean sent = sig == 9 ? handle.get().destroyForcibly() : handle.get().destroy();
+            if (!sent) throw Errors.of(org.toy.runtime.ExceptionTypes.PERMISSION_ERROR, "[Errno 1] Operation not permitted");
+            return;
+        }
+        try {
+            Process p = new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).redirectErrorStream(true).start();
+            if (p.waitFor() != 0) throw Errors.of(org.toy.runtime.ExceptionTypes.OS_ERROR, "[Errno 22] Invalid argument");
+        } catch (IOException e) {
+            throw Errors.of(org.toy.runtime.ExceptionTypes.OS_ERROR, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -101,6 +101,7 @@ public final class MultiprocessingModule {
         m.define("JoinableQueue", org.toy.ipc.IpcQueue.joinableQueueFunction());
         m.define("Value", org.toy.ipc.SharedValue.valueFunction());
         m.define("Array", org.toy.ipc.SharedValue.arrayFunction());
+        org.toy.pool.PoolModule.addTo(m, interp, method);
         return m;
     }
 

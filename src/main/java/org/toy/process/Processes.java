@@ -13,6 +13,8 @@ import org.toy.gil.Gil;
 import org.toy.ipc.Codec;
 import org.toy.modules.BuiltinModules;
 import org.toy.runtime.ToyModule;
+import org.toy.runtime.ToyObject;
+import org.toy.runtime.ToyStr;
 import org.toy.source.Source;
 import org.toy.vm.Interpreter;
 import org.toy.vm.ThreadState;
@@ -89,6 +91,13 @@ public final class Processes {
             ToyModule m = interp.modules().get(name);
             if (m != null) return m;
             if (name.startsWith("multiprocessing.context.")) return MultiprocessingModule.contextNamed(interp, name);
+            int dot = name.lastIndexOf('.');
+            if (dot > 0 && file == null) {
+                // a built-in submodule (multiprocessing.pool): an attribute of its package
+                ToyModule pkg = resolver(interp).module(name.substring(0, dot), null);
+                ToyObject sub = pkg == null ? null : pkg.globals().get(ToyStr.of(name.substring(dot + 1)));
+                if (sub instanceof ToyModule s) return s;
+            }
             m = BuiltinModules.create(name, interp);
             if (m != null) {
                 interp.modules().put(name, m);

@@ -586,6 +586,12 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         return target.call(ts, callArgs(p), callKw(p));
     }
 
+    /** For {@link WorkerSet}: the exit code once the child has ended, else null. */
+    Integer endedWith() {
+        poll();
+        return exitcode;
+    }
+
     /** Whether an error from start() is one the caller should see as is. */
     static boolean isToyError(Throwable t) { return t instanceof ToyError; }
 }

@@ -18,11 +18,18 @@ public final class BuiltinFunction extends ToyObject {
     private final String name;
     private final ToyType owner;
     private final Body body;
+    /** For a function that crosses processes by reference: the built-in module that defines it, else null. */
+    private volatile String module;
 
-    private BuiltinFunction(String name, ToyType owner, Body body) {
+    private BuiltinFunction(String name, ToyType owner, Body body, String module) {
         this.name = name;
         this.owner = owner;
         this.body = body;
+        this.module = module;
+    }
+
+    private BuiltinFunction(String name, ToyType owner, Body body) {
+        this(name, owner, body, null);
     }
 
     public static BuiltinFunction function(String name, Body body) {
@@ -33,7 +40,23 @@ public final class BuiltinFunction extends ToyObject {
         return new BuiltinFunction(name, owner, body);
     }
 
+    /**
+     * A function of the built-in module {@code module} ({@code multiprocessing.pool.worker}) that
+     * the codec sends by reference, so that another interpreter finds it in its own module.
+     */
+    public static BuiltinFunction moduleFunction(String module, String name, Body body) {
+        return new BuiltinFunction(name, null, body, module);
+    }
+
     public String name() { return name; }
+
+    /** The module of a {@link #moduleFunction} or of the first module that defined it, else null. */
+    public String module() { return module; }
+
+    /** Called when a built-in module defines this function: the first such module owns it. */
+    void claimModule(String moduleName) {
+        if (module == null && owner == null) module = moduleName;
+    }
 
     /** True for a method of a built-in type: looking it up on an instance binds it. */
     public boolean isMethod() { return owner != null; }

@@ -23,6 +23,9 @@ public final class ToyModule extends ToyObject {
 
     /** Defines {@code module.attr = value}. */
     public ToyModule define(String attr, ToyObject value) {
+        // a function of a built-in module crosses to other processes by reference to the module
+        if (value instanceof BuiltinFunction f && !name.equals("builtins")) f.claimModule(name);
+        if (value instanceof ToyType t && !name.equals("builtins")) t.claimHome(name, attr);
         globals.put(ToyStr.intern(attr), value);
         return this;
     }

@@ -50,6 +50,9 @@ public class ToyType extends ToyObject {
     /** For a user class: {@code __qualname__} and {@code __module__}; null for a built-in type. */
     private String qualName;
     private String module;
+    /** For a built-in module's type ({@code multiprocessing.pool.Pool}): where it crosses processes by reference. */
+    private volatile String homeModule;
+    private volatile String homeName;
 
     public ToyType(String name, ToyType base) {
         this.name = name;
@@ -70,6 +73,19 @@ public class ToyType extends ToyObject {
     }
 
     public String name() { return name; }
+
+    /** The built-in module that first defined this (non-heap) type, or null; {@link #homeName} is its name there. */
+    public String homeModule() { return homeModule; }
+
+    public String homeName() { return homeName; }
+
+    /** Called when a built-in module defines this type as {@code attr}: the first such module is its home. */
+    synchronized void claimHome(String moduleName, String attr) {
+        if (homeModule == null && module == null) {
+            homeName = attr;
+            homeModule = moduleName;
+        }
+    }
 
     /** Whether this class was made by a {@code class} statement (CPython's heap types). */
     public boolean isHeap() { return module != null; }

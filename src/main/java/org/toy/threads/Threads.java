@@ -211,6 +211,15 @@ public final class Threads {
      * CPython's {@code threading._shutdown}: at the end of the program the main thread joins every
      * non-daemon thread (including those started meanwhile); daemon threads are abandoned.
      */
+    /**
+     * Whether the main thread has finished the program and is joining the other threads: the
+     * moment CPython runs {@code threading._register_atexit} callbacks, when executors stop.
+     */
+    public boolean mainExiting() {
+        ToyThread m = main();
+        return m != null && m.isExiting();
+    }
+
     public void joinNonDaemon(ThreadState ts) {
         main().setExiting();
         while (true) {
