@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# experiment.sh [--quick] [--repeat R] [--chart FILE] [--compare-python]
+# experiment.sh [--quick] [--repeat R] [--scale K] [--chart FILE] [--compare-python]
 #
 # The experiment (experiment.toy) in Toy and, with --compare-python, in CPython as well, with
 # both interpreters' columns side by side in one table and one chart. Toy has no subprocess
@@ -19,9 +19,9 @@ while (($#)); do
     --compare-python) compare=1 ;;
     --chart) chart="$2"; shift ;;
     --quick) pass+=("$1") ;;
-    --repeat) pass+=("$1" "$2"); shift ;;
+    --repeat|--scale) pass+=("$1" "$2"); shift ;;
     *) echo "experiment.sh: unknown argument $1" >&2
-       echo "usage: experiment.sh [--quick] [--repeat R] [--chart FILE] [--compare-python]" >&2
+       echo "usage: experiment.sh [--quick] [--repeat R] [--scale K] [--chart FILE] [--compare-python]" >&2
        exit 2 ;;
   esac
   shift
