@@ -74,8 +74,13 @@ public final class ChildMain {
         }
         try {
             interp.threads().joinNonDaemon(interp.mainThread());
+        } catch (org.toy.threads.Deadlock e) {
+            // As the top-level interpreter (cli.Toy): the detector's report, exit code 1.
+            out.flush();
+            err.print(e.report());
+            status = 1;
         } catch (RuntimeException e) {
-            // a deadlock or an interrupt at exit: the status stands
+            // an interrupt at exit: the status stands
         }
         Processes.exitFunction(interp);
         interp.gil().shutdown();
@@ -196,6 +201,11 @@ public final class ChildMain {
                 return 1;
             }
             interp.stderr().print("Process " + name + ":\n" + Traceback.format(exc));
+            return 1;
+        } catch (org.toy.threads.Deadlock e) {
+            // Every thread of the child is blocked for ever: report the cycle, as the top level does.
+            interp.stdout().flush();
+            interp.stderr().print(e.report());
             return 1;
         } catch (StackOverflowError e) {
             interp.stderr().println("Process " + name + ":\nRecursionError: maximum recursion depth exceeded");
