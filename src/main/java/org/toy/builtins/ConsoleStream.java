@@ -39,7 +39,7 @@ public final class ConsoleStream extends ToyStream {
     protected String read(long n) {
         StringBuilder b = new StringBuilder();
         // The other threads run while this one waits for the console.
-        try (var released = org.toy.gil.Gil.releaseCurrent()) {
+        try (var released = org.toy.gil.Gil.releaseCurrent("console read")) {
             for (long i = 0; n < 0 || i < n; i++) {
                 int c = in.read();
                 if (c < 0) break;
@@ -55,7 +55,7 @@ public final class ConsoleStream extends ToyStream {
     protected String readLine(long limit) {
         String line;
         // The other threads run while this one waits for the console.
-        try (var released = org.toy.gil.Gil.releaseCurrent()) {
+        try (var released = org.toy.gil.Gil.releaseCurrent("console read")) {
             line = in.readLine();
         } catch (IOException e) {
             throw Errors.of(ExceptionTypes.OS_ERROR, String.valueOf(e.getMessage()));

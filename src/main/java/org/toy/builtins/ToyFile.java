@@ -140,7 +140,7 @@ final class ToyFile extends ToyStream {
             if (chunkPos == chunkLen) {
                 // The only place a read can block: other threads run meanwhile.
                 int n;
-                try (var released = org.toy.gil.Gil.releaseCurrent()) {
+                try (var released = org.toy.gil.Gil.releaseCurrent("file read")) {
                     n = reader.read(chunk, 0, chunk.length);
                 }
                 if (n <= 0) return -1;
@@ -181,7 +181,7 @@ final class ToyFile extends ToyStream {
             dropReader();
             if (mode.appending()) file.seek(file.length());
             byte[] bytes = text.getBytes(charset);
-            try (var released = org.toy.gil.Gil.releaseCurrent()) {
+            try (var released = org.toy.gil.Gil.releaseCurrent("file write")) {
                 file.write(bytes);
             }
         } catch (IOException e) {

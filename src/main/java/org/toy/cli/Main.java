@@ -32,6 +32,9 @@ public final class Main {
             "             the GIL switch interval in seconds (default 0.005)",
             "  --gil-stats",
             "             at exit, print a table of GIL use per thread on stderr",
+            "  --gil-trace=FILE.html",
+            "             record the GIL's hand-overs and, at exit, draw them as a timeline",
+            "             (one lane per thread, child processes included) in FILE.html",
             "  file       program read from script file",
             "  -          program read from stdin (default; interactive mode if a tty)",
             "  arg ...    arguments passed to program in sys.argv[1:]");
@@ -80,6 +83,14 @@ public final class Main {
                 i++;
             } else if (a.equals("--gil-stats")) {
                 toy.setGilStats(true);
+                i++;
+            } else if (a.startsWith("--gil-trace=")) {
+                java.nio.file.Path file = java.nio.file.Path.of(a.substring("--gil-trace=".length())).toAbsolutePath();
+                if (a.length() == "--gil-trace=".length() || !java.nio.file.Files.isDirectory(file.getParent())
+                        || java.nio.file.Files.isDirectory(file)) {
+                    return usage(err, "cannot write the GIL timeline to '" + a.substring("--gil-trace=".length()) + "'");
+                }
+                toy.setGilTrace(file);
                 i++;
             } else if (a.equals("-")) {
                 stdinScript = true;

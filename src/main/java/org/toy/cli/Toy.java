@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.toy.bytecode.Code;
 import org.toy.bytecode.Disassembler;
+import org.toy.gil.timeline.TraceSession;
 import org.toy.runtime.ExceptionTypes;
 import org.toy.runtime.ToyError;
 import org.toy.runtime.ToyException;
@@ -45,6 +46,7 @@ public final class Toy {
     private Interpreter interp;
     private double switchInterval = Double.NaN;
     private boolean gilStats;
+    private Path gilTrace;
 
     public Toy(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -61,11 +63,15 @@ public final class Toy {
     /** {@code --gil-stats}: print the GIL table on stderr at exit. */
     public void setGilStats(boolean on) { this.gilStats = on; }
 
+    /** {@code --gil-trace=FILE.html}: record the GIL and draw its timeline into {@code file} at exit. */
+    public void setGilTrace(Path file) { this.gilTrace = file; }
+
     /** Runs {@code source} as the {@code __main__} module with {@code argv} as sys.argv. */
     public int runMain(Source source, List<String> argv) {
         interp = new Interpreter(out, err, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         interp.argv().addAll(argv);
         if (!Double.isNaN(switchInterval)) interp.setSwitchInterval(switchInterval);
+        TraceSession trace = startTrace();
         int status = runModule(source);
         if (status != EXIT_SYNTAX_OR_DEADLOCK) status = shutdown(status);
         else status = EXIT_ERROR;
@@ -73,9 +79,20 @@ public final class Toy {
         interp.gil().shutdown();
         interp.threads().shutdown();
         if (gilStats) err.print(interp.gil().stats().table(interp.gil().interval()));
+        if (trace != null) err.println(trace.finish(source.name()));
         out.flush();
         err.flush();
         return status;
+    }
+
+    private TraceSession startTrace() {
+        if (gilTrace == null) return null;
+        try {
+            return TraceSession.start(interp.gil(), gilTrace);
+        } catch (IOException e) {
+            err.println("toy: cannot record the GIL timeline: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Internal marker: the program ended in a way that skips joining the threads. */

@@ -69,9 +69,13 @@ public interface Gil {
     /**
      * The one door for blocking operations: drops the GIL now and takes it back when the scope
      * closes. If {@code ts} does not hold the GIL (a nested scope, a Java-only caller), the scope
-     * does nothing.
+     * does nothing. {@code reason} says what the thread blocks on ("sleep", "join Thread-1"); the
+     * GIL timeline shows it.
      */
-    Released release(ThreadState ts);
+    Released release(ThreadState ts, String reason);
+
+    /** {@link #release(ThreadState, String)} for a caller that gives no reason. */
+    default Released release(ThreadState ts) { return release(ts, "a blocking call"); }
 
     /**
      * Called from the eval breaker's slow path on the thread that holds the GIL: if a drop was
@@ -101,14 +105,23 @@ public interface Gil {
     /** Switch count, drop requests and per-thread times. */
     GilStats stats();
 
+    /** Starts recording every transition into {@code trace} ({@code toy --gil-trace}). */
+    void startTrace(GilTrace trace);
+
+    /** The recorder, or null when the GIL is not being traced. */
+    GilTrace trace();
+
     /**
      * The scoped release for code that has no ThreadState at hand (a stream's blocking read):
      * releases the GIL if the calling Java thread holds it, else does nothing.
      */
-    static Released releaseCurrent() {
+    static Released releaseCurrent(String reason) {
         ThreadState ts = NewGil.CURRENT.get();
-        return ts == null ? NewGil.NOTHING_RELEASED : ts.interp().gil().release(ts);
+        return ts == null ? NewGil.NOTHING_RELEASED : ts.interp().gil().release(ts, reason);
     }
+
+    /** {@link #releaseCurrent(String)} for a caller that gives no reason. */
+    static Released releaseCurrent() { return releaseCurrent("a blocking call"); }
 
     /** The ThreadState that took the GIL last on the calling Java thread, or null. */
     static ThreadState currentThreadState() { return NewGil.CURRENT.get(); }

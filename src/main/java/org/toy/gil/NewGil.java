@@ -3,6 +3,7 @@ package org.toy.gil;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.toy.gil.timeline.GilEvent;
 import org.toy.vm.ThreadState;
 
 /**
@@ -31,6 +32,8 @@ public final class NewGil implements Gil {
     private volatile boolean shut;
     private volatile long intervalMicros = 5000;
     private volatile long intervalNanos = 5_000_000L;
+    /** Null unless {@code --gil-trace} is on: then every transition is recorded (see {@link GilTrace}). */
+    private volatile GilTrace trace;
 
     public NewGil(EvalBreaker breaker) {
         this.breaker = breaker;
@@ -39,8 +42,11 @@ public final class NewGil implements Gil {
     @Override
     public void take(ThreadState ts) {
         ThreadStats st = ts.gilStats();
-        st.enter(ThreadStats.WAITING, System.nanoTime());
+        long asked = System.nanoTime();
+        st.enter(ThreadStats.WAITING, asked);
+        note(GilEvent.WAIT, st, asked, null);
         boolean interrupted = false;
+        boolean tookOver = false;
         mutex.lock();
         try {
             if (shut && !ts.isMain()) throw new GilShutdown();
@@ -62,7 +68,10 @@ public final class NewGil implements Gil {
                         // A whole interval passed, the GIL is still held and nobody else had a
                         // turn: ask the holder to drop it at its next eval-breaker check.
                         if (left <= 0 && locked && switchNumber == saved) {
-                            if ((breaker.pending() & EvalBreaker.GIL_DROP_REQUEST) == 0) stats.dropRequests.incrementAndGet();
+                            if ((breaker.pending() & EvalBreaker.GIL_DROP_REQUEST) == 0) {
+                                stats.dropRequests.incrementAndGet();
+                                note(GilEvent.DROP_REQUEST, st, System.nanoTime(), null);
+                            }
                             breaker.set(EvalBreaker.GIL_DROP_REQUEST);
                         }
                     }
@@ -79,6 +88,7 @@ public final class NewGil implements Gil {
                 switchNumber++;
                 stats.switches.incrementAndGet();
                 st.tookOver();
+                tookOver = true;
             }
             switched.signalAll();
             // The request was for whoever held the GIL before; it is answered.
@@ -86,7 +96,9 @@ public final class NewGil implements Gil {
         } finally {
             mutex.unlock();
         }
-        st.enter(ThreadStats.HELD, System.nanoTime());
+        long now = System.nanoTime();
+        st.enter(ThreadStats.HELD, now);
+        note(tookOver ? GilEvent.TAKE_OVER : GilEvent.TAKE, st, now, null);
         CURRENT.set(ts);
         if (interrupted) Thread.currentThread().interrupt();
     }
@@ -94,7 +106,9 @@ public final class NewGil implements Gil {
     @Override
     public void drop(ThreadState ts) {
         if (holder != ts) return;
-        ts.gilStats().enter(ThreadStats.NONE, System.nanoTime());
+        long now = System.nanoTime();
+        ts.gilStats().enter(ThreadStats.NONE, now);
+        note(GilEvent.EXIT, ts.gilStats(), now, null);
         dropGil(ts, false);
         if (!ts.isMain()) CURRENT.remove();
     }
@@ -129,9 +143,11 @@ public final class NewGil implements Gil {
     }
 
     @Override
-    public Released release(ThreadState ts) {
+    public Released release(ThreadState ts, String reason) {
         if (holder != ts) return NOTHING_RELEASED;
-        ts.gilStats().enter(ThreadStats.BLOCKED, System.nanoTime());
+        long now = System.nanoTime();
+        ts.gilStats().enter(ThreadStats.BLOCKED, now);
+        note(GilEvent.BLOCK, ts.gilStats(), now, reason);
         dropGil(ts, false);
         return () -> take(ts);
     }
@@ -148,7 +164,9 @@ public final class NewGil implements Gil {
             drop(ts);
             throw new GilShutdown();
         }
-        ts.gilStats().enter(ThreadStats.WAITING, System.nanoTime());
+        long now = System.nanoTime();
+        ts.gilStats().enter(ThreadStats.WAITING, now);
+        note(GilEvent.YIELD, ts.gilStats(), now, null);
         dropGil(ts, true);
         take(ts);
     }
@@ -183,6 +201,18 @@ public final class NewGil implements Gil {
 
     @Override
     public GilStats stats() { return stats; }
+
+    @Override
+    public void startTrace(GilTrace trace) { this.trace = trace; }
+
+    @Override
+    public GilTrace trace() { return trace; }
+
+    /** The one check the trace costs when it is off: a volatile read of null. */
+    private void note(GilEvent event, ThreadStats thread, long now, String detail) {
+        GilTrace t = trace;
+        if (t != null) t.record(event, thread, now, detail);
+    }
 
     /** The thread holding the GIL now, or null (for tests and the deadlock report). */
     public ThreadState holder() { return holder; }

@@ -28,6 +28,9 @@ public final class ThreadStats {
     private volatile long cpuAtEnd = -1;
     /** The Java thread's CPU time when it began serving this Toy thread (pooled threads serve several). */
     private volatile long cpuBase;
+    /** The recorder that numbered this thread, and its number there (written and read by this thread only). */
+    GilTrace traceOwner;
+    int traceId;
 
     public ThreadStats(String name) {
         this.name = name;

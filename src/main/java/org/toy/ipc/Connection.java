@@ -153,7 +153,7 @@ public final class Connection extends ToyObject implements Handle {
 
     public void sendBytes(ThreadState ts, byte[] payload) {
         checkWritable();
-        try (var released = ts == null ? Gil.releaseCurrent() : ts.interp().gil().release(ts)) {
+        try (var released = ts == null ? Gil.releaseCurrent("Connection.send") : ts.interp().gil().release(ts, "Connection.send")) {
             if (local != null) {
                 local.deliver(side, payload);
                 return;
@@ -173,7 +173,7 @@ public final class Connection extends ToyObject implements Handle {
     public byte[] recvBytes(ThreadState ts) {
         checkReadable();
         Inbox in = inbox();
-        try (var released = ts == null ? Gil.releaseCurrent() : ts.interp().gil().release(ts)) {
+        try (var released = ts == null ? Gil.releaseCurrent("Connection.recv") : ts.interp().gil().release(ts, "Connection.recv")) {
             in.await(-1);
         }
         byte[] b = in.poll();
@@ -186,7 +186,7 @@ public final class Connection extends ToyObject implements Handle {
         Inbox in = inbox();
         if (in.size() > 0) return true;
         if (timeout == 0) return in.senderClosed();
-        try (var released = ts.interp().gil().release(ts)) {
+        try (var released = ts.interp().gil().release(ts, "Connection.poll")) {
             return in.await(Inbox.nanos(timeout));
         }
     }

@@ -124,7 +124,7 @@ public final class IpcQueue extends ToyObject implements Handle {
             boolean ok;
             if (maxsize == 0) ok = local.put(b, -1);
             else {
-                try (var released = ts.interp().gil().release(ts)) {
+                try (var released = ts.interp().gil().release(ts, "Queue.put")) {
                     ok = local.put(b, nanos);
                 }
             }
@@ -135,7 +135,7 @@ public final class IpcQueue extends ToyObject implements Handle {
             feed(b);   // a joinable queue counts the item at put(), so its remote puts wait for the hub
             return;
         }
-        try (var released = ts.interp().gil().release(ts)) {
+        try (var released = ts.interp().gil().release(ts, "Queue.put")) {
             synchronized (this) {
                 openPut();
                 byte[] frame = new byte[9 + b.length];
@@ -237,7 +237,7 @@ public final class IpcQueue extends ToyObject implements Handle {
         checkClosed();
         long nanos = !block ? 0 : Inbox.nanos(timeout);
         byte[] b;
-        try (var released = ts.interp().gil().release(ts)) {
+        try (var released = ts.interp().gil().release(ts, "Queue.get")) {
             if (local != null) {
                 b = local.get(nanos);
             } else {
@@ -269,7 +269,7 @@ public final class IpcQueue extends ToyObject implements Handle {
 
     /** A one-byte request on the get connection ({@code T}: task_done, {@code J}: join); the reply byte. */
     private int request(ThreadState ts, byte op) {
-        try (var released = ts.interp().gil().release(ts)) {
+        try (var released = ts.interp().gil().release(ts, "JoinableQueue.task_done or join")) {
             synchronized (this) {
                 openGet();
                 Frames.write(getOut, new byte[] {op});
@@ -284,7 +284,7 @@ public final class IpcQueue extends ToyObject implements Handle {
 
     public int qsize(ThreadState ts) {
         if (local != null) return local.size();
-        try (var released = ts.interp().gil().release(ts)) {
+        try (var released = ts.interp().gil().release(ts, "Queue.qsize")) {
             synchronized (this) {
                 openGet();
                 Frames.write(getOut, new byte[] {'Q'});
@@ -356,7 +356,7 @@ public final class IpcQueue extends ToyObject implements Handle {
             Args.none("join", a, kw, 1);
             IpcQueue q = me(a[0]);
             if (q.local != null) {
-                try (var released = ts.interp().gil().release(ts)) {
+                try (var released = ts.interp().gil().release(ts, "Queue.join")) {
                     q.local.join();
                 }
             } else {
@@ -386,7 +386,7 @@ public final class IpcQueue extends ToyObject implements Handle {
             Args.none("join_thread", a, kw, 1);
             IpcQueue q = me(a[0]);
             if (!q.closed) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "Queue " + q.repr() + " not closed");
-            try (var released = ts.interp().gil().release(ts)) {
+            try (var released = ts.interp().gil().release(ts, "Queue.join_thread")) {
                 q.flush(Long.MAX_VALUE / 4);
             }
             return ToyNone.NONE;

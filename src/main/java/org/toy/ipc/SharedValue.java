@@ -194,7 +194,7 @@ public final class SharedValue extends ToyObject implements Handle {
         boolean acquire(ThreadState ts, boolean blocking, double timeout) {
             if (mem.lock(false, 0)) return true;
             if (!blocking) return false;
-            try (var released = ts.interp().gil().release(ts)) {
+            try (var released = ts.interp().gil().release(ts, "shared lock acquire")) {
                 return mem.lock(true, timeout < 0 ? -1 : (long) (timeout * 1e9));
             }
         }

@@ -98,7 +98,7 @@ final class TimeModule {
         if (seconds > 9.2e9) throw Errors.overflow("sleep length is too large");
         long nanos = (long) (seconds * NANOS);
         // The other threads run while this one sleeps; Ctrl-C wakes the main thread early.
-        try (var released = ts.interp().gil().release(ts)) {
+        try (var released = ts.interp().gil().release(ts, "sleep")) {
             long end = System.nanoTime() + nanos;
             // parkNanos, not Thread.sleep: Java 17 rounds a sleep's nanoseconds up to a whole millisecond.
             for (long left = nanos; left > 0; left = end - System.nanoTime()) {

@@ -130,6 +130,8 @@ public final class ChildMain {
         long parentPid = ((ToyInt) prep.get(ToyStr.of("parent_pid"))).value;
         ToyObject interval = prep.get(ToyStr.of("switch_interval"));
         if (interval instanceof org.toy.runtime.ToyFloat f && f.value > 0) interp.setSwitchInterval(f.value);
+        String gilTrace = text(prep, "gil_trace");
+        if (gilTrace != null) org.toy.gil.timeline.TraceSession.startChild(interp.gil(), name, Path.of(gilTrace));
 
         Processes ps = Processes.of(interp);
         ps.current = ToyProcess.self(interp, name, daemon, identity, parentPid);

@@ -281,6 +281,8 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         prep.put(ToyStr.of("parent_pid"), ToyInt.of(ProcessHandle.current().pid()));
         prep.put(ToyStr.of("parent_name"), ToyStr.of(ps.current.name));
         prep.put(ToyStr.of("switch_interval"), ToyFloat.of(interp.switchInterval()));
+        // --gil-trace: the child records its GIL too and leaves its trace where the parent looks.
+        if (interp.gil().trace() != null) prep.put(ToyStr.of("gil_trace"), ToyStr.of(interp.gil().trace().childDirectory().toString()));
         byte[] head = Codec.encode(prep);
         // As popen_fork: flush our streams first, so that what we printed comes before the child's.
         interp.stdout().flush();
@@ -336,7 +338,7 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         if (parentPid != ProcessHandle.current().pid()) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "can only join a child process");
         if (popen == null) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "can only join a started process");
         if (exitcode != null) return;
-        try (var released = interp.gil().release(ts)) {
+        try (var released = interp.gil().release(ts, "join " + name)) {
             long deadline = timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
             while (popen.isAlive()) {
                 long left = deadline - System.nanoTime();

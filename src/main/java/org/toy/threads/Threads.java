@@ -250,7 +250,8 @@ public final class Threads {
     boolean block(ThreadState ts, Waitable on, long timeoutNanos, BooleanSupplier take) {
         ToyThread me = current(ts);
         Gil gil = interp.gil();
-        try (Gil.Released released = gil.release(ts)) {
+        // The wait's description is built only when the timeline is being recorded.
+        try (Gil.Released released = gil.release(ts, gil.trace() == null ? null : on.describe())) {
             room.lock();
             Waiter w = new Waiter(me, on, room.newCondition(), timeoutNanos < 0);
             waiters.add(w);
