@@ -1,19 +1,16 @@
 package org.toy.process;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.toy.ipc.Codec;
-import org.toy.ipc.Frames;
 import org.toy.runtime.ExceptionTypes;
 import org.toy.runtime.ToyDict;
 import org.toy.runtime.ToyError;
@@ -53,21 +50,16 @@ public final class ChildMain {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        InputStream in = new BufferedInputStream(System.in);
-        byte[] prepBytes;
-        byte[] payload;
-        try {
-            prepBytes = Frames.read(in);
-            payload = prepBytes == null ? null : Frames.read(in);
-        } catch (IOException e) {
-            return 1;
-        }
-        if (payload == null) return 1;
-        watchParent(in);
+        // Boot before the job: this is the work a warm spare has done by the time it is handed one.
+        watchParentExit();
         Interpreter interp = new Interpreter(out, err, new BufferedReader(new StringReader("")));
+        WarmUp.run(interp);
+        Lifeline lifeline = Lifeline.watch();
+        Lifeline.Job job = lifeline.awaitJob();
+        if (job == null) return 1;   // a spare the parent never used: it died or closed us
         int status;
         try {
-            status = bootstrap(interp, prepBytes, payload);
+            status = bootstrap(interp, job.prep(), job.payload());
         } finally {
             out.flush();
             err.flush();
@@ -87,27 +79,16 @@ public final class ChildMain {
         interp.threads().shutdown();
         out.flush();
         err.flush();
+        lifeline.release();
         return status;
     }
 
     /**
-     * No orphans: the parent holds our stdin's write end for our whole life, so end-of-file means
-     * it has died (or closed us); the parent's exit is the slower backstop.
+     * The backstop of the no-orphans rule ({@link Lifeline} is the fast path): the parent's exit,
+     * which {@code ProcessHandle} notices by polling. Installed first, so that a spare still
+     * booting when its parent is SIGKILLed ends too.
      */
-    private static void watchParent(InputStream in) {
-        Thread t = new Thread(() -> {
-            try {
-                byte[] buf = new byte[256];
-                while (in.read(buf) >= 0) {
-                    // nothing else is sent on the lifeline
-                }
-            } catch (IOException e) {
-                // same as end-of-file
-            }
-            Runtime.getRuntime().halt(1);
-        }, "toy-lifeline");
-        t.setDaemon(true);
-        t.start();
+    private static void watchParentExit() {
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
     }
 

@@ -40,8 +40,12 @@ public final class Processes {
     /** True while a spawned child re-runs the main script (CPython's {@code _inheriting}). */
     volatile boolean bootstrapping;
 
+    /** The warm spare child that the next start() takes (none before the first start). */
+    final Spares spares;
+
     private Processes(Interpreter interp) {
         this.interp = interp;
+        this.spares = new Spares(interp);
         this.current = ToyProcess.mainProcess(interp);
     }
 
@@ -76,6 +80,7 @@ public final class Processes {
             ps = ALL.get(interp);
         }
         if (ps == null) return;
+        ps.spares.close();
         for (ToyProcess p : ps.activeChildren()) if (p.daemon()) p.signal(false);
         for (ToyProcess p : ps.activeChildren()) p.waitQuietly();
     }

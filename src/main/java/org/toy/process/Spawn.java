@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.toy.vm.Interpreter;
 
 /**
  * Starting a child interpreter: a new JVM on the same {@code java} binary and classpath, running
@@ -69,12 +70,18 @@ public final class Spawn {
         return cmd;
     }
 
-    static Process launch() throws IOException {
+    /** A child JVM as launched: the process, and the threads copying its stdout and stderr into the parent's. */
+    record Child(Process process, Thread outPump, Thread errPump) {}
+
+    /** Launches a child interpreter whose output goes to {@code interp}'s streams; it boots, then waits for a job. */
+    static Child launch(Interpreter interp) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command());
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
-        return pb.start();
+        Process p = pb.start();
+        return new Child(p, pump(p.getInputStream(), interp.stdout(), "toy-child-stdout"),
+                pump(p.getErrorStream(), interp.stderr(), "toy-child-stderr"));
     }
 
     /** A daemon thread copying a child's stream into the parent's. */

@@ -288,9 +288,10 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         interp.stdout().flush();
         interp.stderr().flush();
         try (var released = interp.gil().release(ts)) {
-            popen = Spawn.launch();
-            outPump = Spawn.pump(popen.getInputStream(), interp.stdout(), "toy-child-stdout");
-            errPump = Spawn.pump(popen.getErrorStream(), interp.stderr(), "toy-child-stderr");
+            Spawn.Child child = ps.spares.take();
+            popen = child.process();
+            outPump = child.outPump();
+            errPump = child.errPump();
             lifeline = popen.getOutputStream();
             popen.onExit().thenRun(this::releaseCopies);
             Frames.write(lifeline, head);
