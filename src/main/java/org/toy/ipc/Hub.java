@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * hub: a Unix-domain socket in a private ({@code 0700}) directory, one connection per remote
  * end or queue handle, length-prefixed frames (see {@link Frames}).
  * <p>
- * Protocol (the first byte of the first frame says what the connection is for):
+ * Every connection first passes the {@link AuthKey} handshake; one that fails is closed unserved.
+ * Protocol (then the first byte of the first frame says what the connection is for):
  * <ul>
  *   <li>{@code A id side}: attach to one end of pipe {@code id}. The hub then forwards every
  *       message for that end down the connection (first the backlog), and each frame the
@@ -107,6 +108,7 @@ public final class Hub {
         try (ch) {
             InputStream in = new java.io.BufferedInputStream(ChannelStreams.in(ch), 1 << 16);
             OutputStream out = ChannelStreams.out(ch);
+            if (!AuthKey.serve(in, out)) return;
             byte[] hello = Frames.read(in);
             if (hello == null || hello.length < 9) return;
             long id = new DataInputStream(new java.io.ByteArrayInputStream(hello, 1, 8)).readLong();
@@ -139,6 +141,12 @@ public final class Hub {
 
     static SocketChannel connect(String path, byte kind, long id, int extra, long token) throws IOException {
         SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(path));
+        try {
+            AuthKey.answer(ChannelStreams.in(ch), ChannelStreams.out(ch));
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
         byte[] hello = new byte[extra < 0 ? 9 : 18];
         hello[0] = kind;
         for (int i = 0; i < 8; i++) hello[1 + i] = (byte) (id >>> (56 - 8 * i));

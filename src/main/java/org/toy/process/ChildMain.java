@@ -100,6 +100,7 @@ public final class ChildMain {
     private static int bootstrap(Interpreter interp, byte[] prepBytes, byte[] payload) {
         ThreadState ts = interp.mainThread();
         ToyDict prep = (ToyDict) Codec.decode(prepBytes, null);
+        if (prep.get(ToyStr.of("authkey")) instanceof org.toy.runtime.ToyBytes key) org.toy.ipc.AuthKey.set(key.value);
         String name = text(prep, "name");
         ToyTuple id = (ToyTuple) prep.get(ToyStr.of("identity"));
         int[] identity = new int[id.len()];

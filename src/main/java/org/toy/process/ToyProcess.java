@@ -283,6 +283,7 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         prep.put(ToyStr.of("switch_interval"), ToyFloat.of(interp.switchInterval()));
         // --gil-trace: the child records its GIL too and leaves its trace where the parent looks.
         if (interp.gil().trace() != null) prep.put(ToyStr.of("gil_trace"), ToyStr.of(interp.gil().trace().childDirectory().toString()));
+        prep.put(ToyStr.of("authkey"), new ToyBytes(org.toy.ipc.AuthKey.get()));
         byte[] head = Codec.encode(prep);
         // As popen_fork: flush our streams first, so that what we printed comes before the child's.
         interp.stdout().flush();
@@ -443,7 +444,7 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
             case "daemon": return ToyBool.of(daemon());
             case "pid": case "ident": return pid();
             case "exitcode": checkClosed(); return exitcodeValue();
-            case "authkey": return new ToyBytes(new byte[32]);
+            case "authkey": return new ToyBytes(org.toy.ipc.AuthKey.get());
             case "_identity": {
                 ToyObject[] id = new ToyObject[identity.length];
                 for (int i = 0; i < id.length; i++) id[i] = ToyInt.of(identity[i]);
