@@ -128,6 +128,7 @@ public final class Toy {
             err.println("RecursionError: maximum recursion depth exceeded");
             return EXIT_ERROR;
         } catch (OutOfMemoryError e) {
+            org.toy.runtime.MemoryErrors.from(e);   // lets the reserve go, so that printing cannot fail
             out.flush();
             err.println("MemoryError");
             return EXIT_ERROR;

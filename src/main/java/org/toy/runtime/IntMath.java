@@ -109,7 +109,7 @@ public final class IntMath {
             if (base == 0 || base == 1) return ToyInt.of(b.isSmall() && b.value == 0 ? 1 : base); // never the bool itself
             if (base == -1) return (b.isSmall() ? (b.value & 1) == 0 : !b.big.testBit(0)) ? ToyInt.of(1) : a;
         }
-        if (!b.isSmall() || b.value > Integer.MAX_VALUE) throw Errors.of(ExceptionTypes.MEMORY_ERROR, "");
+        if (!b.isSmall() || b.value > Integer.MAX_VALUE) throw MemoryErrors.raise();
         long e = b.value;
         if (a.isSmall()) {
             // Square-and-multiply on longs while the values stay exact.

@@ -30,7 +30,7 @@ public final class Sequences {
             throw Errors.overflow("cannot fit 'int' into an index-sized integer");
         }
         if (n.value > 0 && itemLength > 0 && n.value > Integer.MAX_VALUE / itemLength) {
-            throw Errors.of(ExceptionTypes.MEMORY_ERROR, "");
+            throw MemoryErrors.raise();
         }
         return n.value;
     }

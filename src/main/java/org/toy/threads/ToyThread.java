@@ -302,14 +302,18 @@ public class ToyThread extends ToyObject implements Waitable {
             if (subclass != null) mine.call(getAttr("run"), NO_ARGS, NO_KEYWORDS);   // the subclass's run()
             else run(mine);
         } catch (ToyError e) {
+            mine.release();   // before the report: a MemoryError's frames may hold the heap
             if (!e.exception.isInstance(ExceptionTypes.SYSTEM_EXIT)) excepthook(mine, e.exception);
         } catch (Deadlock | org.toy.gil.GilShutdown e) {
             // The program is ending; this thread ends with it, quietly.
         } catch (StackOverflowError e) {
             excepthook(mine, ToyException.of(ExceptionTypes.RECURSION_ERROR, "maximum recursion depth exceeded"));
+        } catch (OutOfMemoryError e) {
+            excepthook(mine, org.toy.runtime.MemoryErrors.from(e).exception);
         } catch (RuntimeException e) {
             interp.stderr().println("toy: internal error in thread " + name + ": " + e);
         } finally {
+            mine.release();
             mine.gilStats().finish();
             threads.ended(this);
             if (took) interp.gil().drop(mine);

@@ -378,10 +378,10 @@ public final class EvalLoop {
                 f.ip = ip;
                 ts.kwNames = ToyObject.NO_KEYWORDS;
                 f = SlowPaths.unwind(ts, f, e);
-            } catch (StackOverflowError e) {
+            } catch (StackOverflowError | OutOfMemoryError e) {
                 f.ip = ip;
                 ts.kwNames = ToyObject.NO_KEYWORDS;
-                f = SlowPaths.unwind(ts, f, Errors.recursionError());
+                f = SlowPaths.unwind(ts, f, SlowPaths.resourceError(e));
             }
         }
     }

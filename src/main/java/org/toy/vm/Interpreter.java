@@ -43,6 +43,7 @@ public final class Interpreter {
         this.stdout = stdout;
         this.stderr = stderr;
         this.stdin = stdin;
+        org.toy.runtime.MemoryErrors.rearm();   // the reserve is taken now, not at the first OutOfMemoryError
         this.mainThread = new ThreadState(this, true);
         this.builtins = Builtins.create(this);
         builtins.define("thread", org.toy.threads.ThreadingModule.threadBuiltin());

@@ -10,6 +10,7 @@ import org.toy.gil.EvalBreaker;
 import org.toy.runtime.BoundMethod;
 import org.toy.runtime.BuiltinFunction;
 import org.toy.runtime.Errors;
+import org.toy.runtime.MemoryErrors;
 import org.toy.runtime.ExceptionTypes;
 import org.toy.runtime.Ops;
 import org.toy.runtime.ToyBool;
@@ -179,6 +180,11 @@ final class SlowPaths {
      * in, positioned at its handler; rethrows once the loop's entry frame (the one without a
      * caller) has been left.
      */
+    /** RecursionError for a Java stack overflow, MemoryError for a full heap (see {@link MemoryErrors}). */
+    static ToyError resourceError(VirtualMachineError e) {
+        return e instanceof OutOfMemoryError oom ? MemoryErrors.from(oom) : Errors.recursionError();
+    }
+
     static Frame unwind(ThreadState ts, Frame f, ToyError error) {
         ToyException exc = error.exception;
         boolean reraise = ts.reraising;
@@ -192,6 +198,7 @@ final class SlowPaths {
             ExceptionTable table = f.code.exceptionTable;
             int h = table.find(f.ip - 1);
             if (h >= 0) {
+                if (exc.type() == ExceptionTypes.MEMORY_ERROR) MemoryErrors.rearm();   // it is being handled
                 int depth = f.code.slotCount() + table.depth(h);
                 Arrays.fill(f.slots, depth, f.slots.length, null);
                 f.slots[depth] = exc;

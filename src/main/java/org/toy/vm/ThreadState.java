@@ -70,6 +70,18 @@ public final class ThreadState {
         if (previous != null && previous != ts) CURRENT.set(previous);
     }
 
+    /**
+     * The thread's Toy code has ended: drop what still points into its last frames (the caller
+     * frame a built-in was called from, the exception being handled), so that what those frames
+     * held can be collected while the Thread object lives on, and unbind it from the Java thread,
+     * which the pool reuses.
+     */
+    public void release() {
+        callerFrame = null;
+        handledException = null;
+        if (CURRENT.get() == this) CURRENT.remove();
+    }
+
     /** The frame that called the built-in now running (see {@link #callerFrame}), or null. */
     public Frame callerFrame() { return callerFrame; }
 
