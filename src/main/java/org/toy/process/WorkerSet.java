@@ -150,6 +150,7 @@ public final class WorkerSet {
         ToyProcess p = ToyProcess.create(interp, method, WORKER, null, ToyTuple.of(theirs, initializer, initargs), null,
                 ToyBool.TRUE);
         p.setAttr("name", ToyStr.of(p.getAttr("name").str().replace("Process", nameKind)));
+        p.skipUnsendableGlobals = true;
         try {
             p.start(ts);
         } catch (RuntimeException e) {
