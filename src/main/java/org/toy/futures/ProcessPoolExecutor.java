@@ -41,6 +41,9 @@ final class ProcessPoolExecutor extends Executor {
             "A process in the process pool was terminated abruptly while the future was running or pending.";
     private static final String BROKEN_SUBMIT = "A child process terminated abruptly, the process pool is not usable anymore";
 
+    /** The cause a worker's exception carries: its traceback in the worker. */
+    static final ToyType REMOTE_TRACEBACK = new ToyType("concurrent.futures.process._RemoteTraceback", ExceptionTypes.EXCEPTION);
+
     private final Interpreter interp;
     private final int maxWorkers;
     private final String method;
@@ -133,7 +136,7 @@ final class ProcessPoolExecutor extends Executor {
             if (!pending.remove(f)) return;
         }
         if (ok) f.setResult(ts, value);
-        else f.setException(ts, (ToyException) value);
+        else f.setException(ts, WorkerSet.withRemoteTraceback((ToyException) value, REMOTE_TRACEBACK));
     }
 
     /** A worker died: every future not done fails, the others are stopped, submits raise from now on. */

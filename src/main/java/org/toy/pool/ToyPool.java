@@ -44,6 +44,9 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
     public static final ToyType AUTHENTICATION_ERROR = Codec.exceptionType(
             new ToyType("multiprocessing.context.AuthenticationError", PROCESS_ERROR));
 
+    /** The cause a worker's exception carries: its traceback in the worker. */
+    public static final ToyType REMOTE_TRACEBACK = new ToyType("multiprocessing.pool.RemoteTraceback", ExceptionTypes.EXCEPTION);
+
     private enum State { RUN, CLOSE, TERMINATE }
 
     /** What a task's reply goes to: chunk {@code index} of a result or an imap iterator. */
@@ -101,6 +104,7 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
                     ToyTuple r = (ToyTuple) Codec.decode(reply, offset, reply.length - offset, Processes.resolver(interp));
                     ok = r.get(0).isTrue();
                     value = r.get(1);
+                    if (!ok) value = WorkerSet.withRemoteTraceback((ToyException) value, REMOTE_TRACEBACK);
                 } catch (Codec.MalformedException | ClassCastException | ToyError e) {
                     ok = false;
                     value = ToyException.of(ExceptionTypes.RUNTIME_ERROR, "a worker sent a reply that cannot be read: " + e.getMessage());

@@ -349,6 +349,24 @@ public final class WorkerSet {
         }
     }
 
+    /**
+     * A worker's exception as the parent raises it: as CPython's {@code ExceptionWithTraceback},
+     * the worker's traceback text becomes its cause, a {@code remoteType} exception whose message
+     * is that text between triple quotes.
+     */
+    public static ToyException withRemoteTraceback(ToyException e, ToyType remoteType) {
+        ToyObject tb;
+        try {
+            tb = e.getAttr("__toy_traceback__");
+        } catch (ToyError missing) {
+            return e;
+        }
+        if (tb instanceof ToyStr text && e.cause() == null) {
+            e.setCause(ToyException.of(remoteType, "\n\"\"\"\n" + text.value + "\"\"\""));
+        }
+        return e;
+    }
+
     // ---- the worker's side -------------------------------------------------------------------
 
     /** {@code worker(conn, initializer, initargs)}: runs tasks until the pool closes the connection. */
