@@ -41,11 +41,15 @@ final class ProcessPoolExecutor extends Executor {
             "A process in the process pool was terminated abruptly while the future was running or pending.";
     private static final String BROKEN_SUBMIT = "A child process terminated abruptly, the process pool is not usable anymore";
 
+    /** The cause a worker's exception carries: its traceback in the worker. */
+    static final ToyType REMOTE_TRACEBACK = new ToyType("concurrent.futures.process._RemoteTraceback", ExceptionTypes.EXCEPTION);
+
     private final Interpreter interp;
     private final int maxWorkers;
     private final String method;
     private final ToyObject initializer;
     private final ToyObject initargs;
+    private final int maxTasks;
     private WorkerSet workers;
     private HandlerThread handler;
     /** Futures submitted and not yet done. */
@@ -53,8 +57,10 @@ final class ProcessPoolExecutor extends Executor {
     private volatile boolean shutdown;
     private volatile boolean broken;
 
-    private ProcessPoolExecutor(Interpreter interp, int maxWorkers, String method, ToyObject initializer, ToyObject initargs) {
+    private ProcessPoolExecutor(Interpreter interp, int maxWorkers, String method, ToyObject initializer, ToyObject initargs,
+            int maxTasks) {
         this.interp = interp;
+        this.maxTasks = maxTasks;
         this.maxWorkers = maxWorkers;
         this.method = method;
         this.initializer = initializer;
@@ -76,10 +82,18 @@ final class ProcessPoolExecutor extends Executor {
         }
         ToyObject init = p[2] == null ? ToyNone.NONE : p[2];
         if (init != ToyNone.NONE && !Protocols.isCallable(init)) throw Errors.typeError("initializer must be a callable");
+        int maxTasks = 0;
         if (p[4] != null && p[4] != ToyNone.NONE) {
-            throw Errors.of(ExceptionTypes.NOT_IMPLEMENTED_ERROR, "Toy's ProcessPoolExecutor does not support max_tasks_per_child yet");
+            if (!(p[4] instanceof org.toy.runtime.ToyInt m)) throw Errors.typeError("max_tasks_per_child must be an integer");
+            if (m.isSmall() ? m.value <= 0 : m.toBig().signum() <= 0) throw Errors.valueError("max_tasks_per_child must be >= 1");
+            if (method == null) method = "spawn";   // as process.py when no mp_context is given
+            if (method.equals("fork")) {
+                throw Errors.valueError("max_tasks_per_child is incompatible with the 'fork' multiprocessing start method; "
+                        + "supply a different mp_context.");
+            }
+            maxTasks = m.isSmall() ? (int) Math.min(m.value, Integer.MAX_VALUE) : Integer.MAX_VALUE;
         }
-        return new ProcessPoolExecutor(ts.interp(), n, method, init, p[3] == null ? ToyTuple.EMPTY : p[3]);
+        return new ProcessPoolExecutor(ts.interp(), n, method, init, p[3] == null ? ToyTuple.EMPTY : p[3], maxTasks);
     }
 
     @Override public ToyType type() { return TYPE; }
@@ -91,7 +105,7 @@ final class ProcessPoolExecutor extends Executor {
         if (workers != null) return;
         handler = HandlerThread.start(ts, "_executor_manager", false,
                 () -> (shutdown || broken || interp.threads().mainExiting()) && idle());
-        workers = new WorkerSet(interp, method, WorkerSet.methodPrefix(interp, method) + "Process", initializer, initargs,
+        workers = new WorkerSet(interp, method, WorkerSet.methodPrefix(interp, method) + "Process", initializer, initargs, maxTasks,
                 new Replies());
         try {
             workers.start(ts, maxWorkers);
@@ -123,7 +137,8 @@ final class ProcessPoolExecutor extends Executor {
         }
 
         @Override
-        public void workerEnded(List<WorkerSet.Task> lost, int exitcode, boolean expected) {
+        public void workerEnded(List<WorkerSet.Task> lost, int exitcode, boolean expected, boolean retired) {
+            if (retired) handler.post(ts -> workers.replaceDead(ts));
             if (!expected) handler.post(ProcessPoolExecutor.this::breakPool);
         }
     }
@@ -133,7 +148,7 @@ final class ProcessPoolExecutor extends Executor {
             if (!pending.remove(f)) return;
         }
         if (ok) f.setResult(ts, value);
-        else f.setException(ts, (ToyException) value);
+        else f.setException(ts, WorkerSet.withRemoteTraceback((ToyException) value, REMOTE_TRACEBACK));
     }
 
     /** A worker died: every future not done fails, the others are stopped, submits raise from now on. */

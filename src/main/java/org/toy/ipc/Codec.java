@@ -142,22 +142,53 @@ public final class Codec {
         ToyModule module(String name, String file);
     }
 
-    /** Encoding options: whether {@code __main__}'s functions travel by value (the fork start method). */
-    public record Options(boolean mainByValue) {
-        public static final Options MESSAGE = new Options(false);
-        public static final Options FORK = new Options(true);
+    /**
+     * Encoding options: whether {@code __main__}'s functions travel by value (the fork start
+     * method), and a namespace whose entries that cannot be encoded are left out rather than
+     * failing the message (a pool worker's fork state: a lock or a class among the globals
+     * must not stop the pool; the worker lacks those names).
+     */
+    public record Options(boolean mainByValue, ToyDict skipUnsendable) {
+        public static final Options MESSAGE = new Options(false, null);
+        public static final Options FORK = new Options(true, null);
+
+        /** The fork state with {@code namespace}'s unsendable entries left out. */
+        public static Options forkSkipping(ToyDict namespace) { return new Options(true, namespace); }
+    }
+
+    /** Thrown out of an attempt when an entry of the skipping namespace cannot be encoded. */
+    private static final class SkipEntry extends RuntimeException {
+        final ToyObject key;
+
+        SkipEntry(ToyObject key) {
+            super(null, null, false, false);
+            this.key = key;
+        }
     }
 
     public static byte[] encode(ToyObject value) { return encode(value, Options.MESSAGE); }
 
     public static byte[] encode(ToyObject value, Options options) {
-        Encoder e = new Encoder(options);
-        e.out.put(MAGIC0);
-        e.out.put(MAGIC1);
-        e.out.put(VERSION);
-        e.value(value, 0);
-        e.trailer();
-        return e.out.toArray();
+        // Each entry of the skipping namespace that fails is left out and the message started
+        // again (the memo of a failed attempt cannot be trusted); at most one retry per entry.
+        Set<ToyObject> skipped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (true) {
+            List<Runnable> copies = Handle.CHILD_COPIES.get();
+            int mark = copies == null ? 0 : copies.size();
+            Encoder e = new Encoder(options, skipped);
+            try {
+                e.out.put(MAGIC0);
+                e.out.put(MAGIC1);
+                e.out.put(VERSION);
+                e.value(value, 0);
+                e.trailer();
+                return e.out.toArray();
+            } catch (SkipEntry skip) {
+                skipped.add(skip.key);
+                // the pipe ends counted for the child during the failed attempt are given back
+                while (copies != null && copies.size() > mark) copies.remove(copies.size() - 1).run();
+            }
+        }
     }
 
     public static ToyObject decode(byte[] bytes, Resolver resolver) { return decode(bytes, 0, bytes.length, resolver); }
@@ -256,7 +287,12 @@ public final class Codec {
         final ArrayDeque<int[]> pending = new ArrayDeque<>();
         final List<List<String>> pendingNames = new ArrayList<>();
 
-        Encoder(Options options) { this.options = options; }
+        final Set<ToyObject> skipped;
+
+        Encoder(Options options, Set<ToyObject> skipped) {
+            this.options = options;
+            this.skipped = skipped;
+        }
 
         boolean memoised(Object o) {
             Integer k = memo.get(o);
@@ -325,12 +361,24 @@ public final class Codec {
                 remember(v);
                 ToyDict d = (ToyDict) v;
                 Object[] entries = d.map.entrySet().toArray();
+                boolean skipping = d == options.skipUnsendable();
+                int n = entries.length;
+                if (skipping) for (Object o : entries) if (skipped.contains(((Map.Entry<?, ?>) o).getKey())) n--;
                 out.put((byte) 'd');
-                out.varint(entries.length);
+                out.varint(n);
                 for (Object o : entries) {
                     @SuppressWarnings("unchecked") Map.Entry<ToyObject, ToyObject> e = (Map.Entry<ToyObject, ToyObject>) o;
-                    value(e.getKey(), depth + 1);
-                    value(e.getValue(), depth + 1);
+                    if (!skipping) {
+                        value(e.getKey(), depth + 1);
+                        value(e.getValue(), depth + 1);
+                    } else if (!skipped.contains(e.getKey())) {
+                        try {
+                            value(e.getKey(), depth + 1);
+                            value(e.getValue(), depth + 1);
+                        } catch (ToyError err) {
+                            throw new SkipEntry(e.getKey());
+                        }
+                    }
                 }
             } else if (k == ToySet.class) {
                 remember(v);

@@ -32,6 +32,7 @@ public final class PoolModule {
         m.define("IMapUnorderedIterator", IMapIterator.UNORDERED);
         m.define("MaybeEncodingError", WorkerSet.MAYBE_ENCODING_ERROR);
         m.define("TimeoutError", ToyPool.TIMEOUT_ERROR);
+        m.define("RemoteTraceback", ToyPool.REMOTE_TRACEBACK);
         m.define("worker", WorkerSet.WORKER);
         return m;
     }

@@ -44,6 +44,9 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
     public static final ToyType AUTHENTICATION_ERROR = Codec.exceptionType(
             new ToyType("multiprocessing.context.AuthenticationError", PROCESS_ERROR));
 
+    /** The cause a worker's exception carries: its traceback in the worker. */
+    public static final ToyType REMOTE_TRACEBACK = new ToyType("multiprocessing.pool.RemoteTraceback", ExceptionTypes.EXCEPTION);
+
     private enum State { RUN, CLOSE, TERMINATE }
 
     /** What a task's reply goes to: chunk {@code index} of a result or an imap iterator. */
@@ -55,11 +58,11 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
     private final HandlerThread handler;
     private volatile State state = State.RUN;
 
-    private ToyPool(ThreadState ts, String method, int size, ToyObject initializer, ToyObject initargs) {
+    private ToyPool(ThreadState ts, String method, int size, ToyObject initializer, ToyObject initargs, int maxTasks) {
         this.interp = ts.interp();
         this.size = size;
         String kind = WorkerSet.methodPrefix(interp, method) + "PoolWorker";
-        this.workers = new WorkerSet(interp, method, kind, initializer, initargs, new Replies());
+        this.workers = new WorkerSet(interp, method, kind, initializer, initargs, maxTasks, new Replies());
         this.handler = HandlerThread.start(ts, "_handle_results", true, () -> false);
         try {
             workers.start(ts, size);
@@ -77,14 +80,19 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
         if (n < 1) throw Errors.valueError("Number of processes must be at least 1");
         ToyObject init = p[1] == null ? ToyNone.NONE : p[1];
         if (init != ToyNone.NONE && !Protocols.isCallable(init)) throw Errors.typeError("initializer must be a callable");
+        int maxTasks = 0;
         if (p[3] != null && p[3] != ToyNone.NONE) {
-            throw Errors.of(ExceptionTypes.NOT_IMPLEMENTED_ERROR, "Toy's Pool does not support maxtasksperchild yet");
+            if (!(p[3] instanceof ToyInt m) || p[3] instanceof org.toy.runtime.ToyBool || m.isSmall() && m.value <= 0
+                    || !m.isSmall() && m.toBig().signum() <= 0) {
+                throw Errors.valueError("maxtasksperchild must be a positive int or None");
+            }
+            maxTasks = m.isSmall() ? (int) Math.min(m.value, Integer.MAX_VALUE) : Integer.MAX_VALUE;
         }
         String how = method;
         if (p[4] instanceof org.toy.runtime.ToyModule ctx && ctx.name().startsWith("multiprocessing.context.")) {
             how = ctx.globals().get(ToyStr.of("get_start_method")).call(ts, new ToyObject[0], new String[0]).str();
         }
-        return new ToyPool(ts, how, n, init, p[2] == null ? ToyTuple.EMPTY : p[2]);
+        return new ToyPool(ts, how, n, init, p[2] == null ? ToyTuple.EMPTY : p[2], maxTasks);
     }
 
     static ToyError timeoutError() { return new ToyError(new ToyException(TIMEOUT_ERROR, ToyTuple.EMPTY)); }
@@ -101,6 +109,7 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
                     ToyTuple r = (ToyTuple) Codec.decode(reply, offset, reply.length - offset, Processes.resolver(interp));
                     ok = r.get(0).isTrue();
                     value = r.get(1);
+                    if (!ok) value = WorkerSet.withRemoteTraceback((ToyException) value, REMOTE_TRACEBACK);
                 } catch (Codec.MalformedException | ClassCastException | ToyError e) {
                     ok = false;
                     value = ToyException.of(ExceptionTypes.RUNTIME_ERROR, "a worker sent a reply that cannot be read: " + e.getMessage());
@@ -110,7 +119,8 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
         }
 
         @Override
-        public void workerEnded(List<WorkerSet.Task> lost, int exitcode, boolean expected) {
+        public void workerEnded(List<WorkerSet.Task> lost, int exitcode, boolean expected, boolean retired) {
+            if (retired) handler.post(workers::replaceDead);
             if (expected) return;
             handler.post(ts -> {
                 for (WorkerSet.Task t : lost) {

@@ -85,6 +85,8 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
     /** The signal we sent (15 or 9), so that 128+N from the JVM reads as -N. */
     private volatile int signalled;
     private boolean closed;
+    /** A pool worker's fork state leaves out the globals that cannot be sent (see WorkerSet). */
+    boolean skipUnsendableGlobals;
     /** Pipe ends sent to the child: given back when it ends (see Handle.CHILD_COPIES). */
     private List<Runnable> childCopies = List.of();
 
@@ -259,7 +261,8 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         byte[] body;
         org.toy.ipc.Handle.CHILD_COPIES.set(copies);
         try {
-            body = Codec.encode(payload, fork ? Codec.Options.FORK : Codec.Options.MESSAGE);
+            body = Codec.encode(payload, !fork ? Codec.Options.MESSAGE
+                    : skipUnsendableGlobals && main != null ? Codec.Options.forkSkipping(main.globals()) : Codec.Options.FORK);
         } catch (RuntimeException e) {
             copies.forEach(Runnable::run);
             throw e;

@@ -85,9 +85,10 @@ public final class WorkerSet {
 
         /**
          * A worker has ended, holding {@code lost} (never to be done); {@code expected} when the
-         * owner stopped it (close, terminate), false when it died on its own.
+         * owner stopped it (close, terminate) or it retired after its quota of tasks
+         * ({@code retired}: it wants a successor), false when it died on its own.
          */
-        void workerEnded(List<Task> lost, int exitcode, boolean expected);
+        void workerEnded(List<Task> lost, int exitcode, boolean expected, boolean retired);
     }
 
     private final class Worker {
@@ -96,6 +97,9 @@ public final class WorkerSet {
         final LinkedHashMap<Long, Task> inFlight = new LinkedHashMap<>();
         /** We closed our end: the worker exits once it has read the end-of-file. */
         boolean released;
+        /** Released because it has run its quota of tasks (maxtasksperchild). */
+        boolean retired;
+        int tasksSent;
         boolean ended;
 
         Worker(ToyProcess process, Connection conn) {
@@ -110,6 +114,8 @@ public final class WorkerSet {
     private final ToyObject initializer;
     private final ToyObject initargs;
     private final Listener listener;
+    /** Tasks a worker runs before it is let go and replaced; 0 for no limit. */
+    private final int maxTasks;
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     private final List<Worker> workers = new ArrayList<>();
     private long nextId;
@@ -121,8 +127,9 @@ public final class WorkerSet {
      * "Process" in the children's names ({@code ForkPoolWorker-3}).
      */
     public WorkerSet(Interpreter interp, String method, String nameKind, ToyObject initializer, ToyObject initargs,
-            Listener listener) {
+            int maxTasks, Listener listener) {
         this.interp = interp;
+        this.maxTasks = maxTasks;
         this.method = method;
         this.nameKind = nameKind;
         this.initializer = initializer == null ? ToyNone.NONE : initializer;
@@ -150,6 +157,7 @@ public final class WorkerSet {
         ToyProcess p = ToyProcess.create(interp, method, WORKER, null, ToyTuple.of(theirs, initializer, initargs), null,
                 ToyBool.TRUE);
         p.setAttr("name", ToyStr.of(p.getAttr("name").str().replace("Process", nameKind)));
+        p.skipUnsendableGlobals = true;
         try {
             p.start(ts);
         } catch (RuntimeException e) {
@@ -168,14 +176,14 @@ public final class WorkerSet {
         dispatch();
     }
 
-    /** Replaces the workers that died on their own (the pool keeps its size, as CPython's). */
+    /** Replaces the workers that died on their own or retired (the pool keeps its size, as CPython's). */
     public void replaceDead(ThreadState ts) {
         int dead = 0;
         synchronized (this) {
             if (closing || terminating) return;
             for (var it = workers.iterator(); it.hasNext(); ) {
                 Worker w = it.next();
-                if (w.ended && !w.released) {
+                if (w.ended && (!w.released || w.retired)) {
                     it.remove();
                     dead++;
                 }
@@ -211,14 +219,16 @@ public final class WorkerSet {
         int code = awaitExit(w.process);
         List<Task> lost;
         boolean expected;
+        boolean retired;
         synchronized (this) {
             w.ended = true;
             lost = new ArrayList<>(w.inFlight.values());
             w.inFlight.clear();
             expected = w.released || terminating;
+            retired = w.retired && !closing;
             notifyAll();
         }
-        listener.workerEnded(lost, code, expected);
+        listener.workerEnded(lost, code, expected, retired);
         dispatch();
     }
 
@@ -281,14 +291,19 @@ public final class WorkerSet {
         synchronized (this) {
             for (Worker w : workers) {
                 if (w.ended || w.released) continue;
-                while (w.inFlight.size() < IN_FLIGHT && !queue.isEmpty() && !terminating) {
+                boolean spent = maxTasks > 0 && w.tasksSent >= maxTasks;
+                while (!spent && w.inFlight.size() < IN_FLIGHT && !queue.isEmpty() && !terminating) {
                     Task t = queue.poll();
                     w.inFlight.put(t.id, t);
+                    w.tasksSent++;
+                    spent = maxTasks > 0 && w.tasksSent >= maxTasks;
                     to.add(w);
                     sends.add(t);
                 }
-                if (closing && queue.isEmpty() && w.inFlight.isEmpty()) {
+                if ((spent || closing && queue.isEmpty()) && w.inFlight.isEmpty()) {
+                    // let it go: it reads end-of-file once idle and exits
                     w.released = true;
+                    w.retired = spent;
                     release.add(w);
                 }
             }
@@ -346,6 +361,24 @@ public final class WorkerSet {
                 }
             }
         }
+    }
+
+    /**
+     * A worker's exception as the parent raises it: as CPython's {@code ExceptionWithTraceback},
+     * the worker's traceback text becomes its cause, a {@code remoteType} exception whose message
+     * is that text between triple quotes.
+     */
+    public static ToyException withRemoteTraceback(ToyException e, ToyType remoteType) {
+        ToyObject tb;
+        try {
+            tb = e.getAttr("__toy_traceback__");
+        } catch (ToyError missing) {
+            return e;
+        }
+        if (tb instanceof ToyStr text && e.cause() == null) {
+            e.setCause(ToyException.of(remoteType, "\n\"\"\"\n" + text.value + "\"\"\""));
+        }
+        return e;
     }
 
     // ---- the worker's side -------------------------------------------------------------------
