@@ -65,7 +65,11 @@ class SamplesTest {
         assertTrue(samples.size() >= 20, "the numbered samples are found: " + samples);
         List<Path> timing = samples.stream().filter(p -> marked(p, TIMING)).toList();
         List<Path> others = samples.stream().filter(p -> !marked(p, TIMING)).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "samples-runner");
+            t.setDaemon(true); // never keeps the test JVM alive
+            return t;
+        });
         Map<Path, Future<Result>> started = new HashMap<>();
         Stream<DynamicTest> alone = timing.stream().map(p -> DynamicTest.dynamicTest(name(p), p.toUri(), () -> {
             AssertionError last = null;
