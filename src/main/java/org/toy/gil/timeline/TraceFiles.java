@@ -37,6 +37,7 @@ public final class TraceFiles {
             out.writeInt(VERSION);
             out.writeUTF(trace.process());
             out.writeLong(trace.pid());
+            out.writeLong(trace.launchEpochNanos());
             out.writeLong(trace.startEpochNanos());
             out.writeLong(trace.endEpochNanos());
             out.writeLong(trace.lost());
@@ -79,6 +80,7 @@ public final class TraceFiles {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) throw new IOException("not a Toy GIL trace: " + file);
             String process = in.readUTF();
             long pid = in.readLong();
+            long launch = in.readLong();
             long start = in.readLong();
             long end = in.readLong();
             long lost = in.readLong();
@@ -102,7 +104,7 @@ public final class TraceFiles {
                     throw new IOException("corrupt Toy GIL trace: " + file);
                 }
             }
-            return new ProcessTrace(process, pid, start, end, lost, threads, time, kind, thread, detail);
+            return new ProcessTrace(process, pid, launch, start, end, lost, threads, time, kind, thread, detail);
         }
     }
 
