@@ -111,7 +111,10 @@ public final class GilTrace {
             d[i] = details[slot];
         }
         List<ProcessTrace.Thread> named = new ArrayList<>();
-        for (int i = 0; i < threads.size(); i++) named.add(new ProcessTrace.Thread(threads.get(i).name(), threadIds.get(i)));
+        for (int i = 0; i < threads.size(); i++) {
+            ThreadStats s = threads.get(i);
+            named.add(new ProcessTrace.Thread(s.name(), threadIds.get(i), s.cpuNanos()));
+        }
         long launch = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() * 1_000_000L;
         return new ProcessTrace(process, pid, Math.min(launch, originEpochNanos), originEpochNanos, end, first, named, t,
                 kinds, ids, d).sortedByTime();

@@ -13,8 +13,8 @@ import java.util.List;
 public record ProcessTrace(String process, long pid, long launchEpochNanos, long startEpochNanos, long endEpochNanos, long lost,
         List<Thread> threads, long[] time, int[] kind, int[] thread, String[] detail) {
 
-    /** A traced thread: its Toy name and {@code threading.get_ident()}. */
-    public record Thread(String name, long ident) {}
+    /** A traced thread: its Toy name, {@code threading.get_ident()}, and its CPU time (-1 if unknown). */
+    public record Thread(String name, long ident, long cpuNanos) {}
 
     public int size() { return time.length; }
 

@@ -36,8 +36,12 @@ public final class Timeline {
         public long length() { return end - start; }
     }
 
-    /** One thread: its segments in time order and the totals of each state. */
-    public record Lane(String thread, long ident, List<Segment> segments) {
+    /**
+     * One thread: its segments in time order and the totals of each state, and its CPU time
+     * (-1 if unknown): far less CPU than running time means the OS kept the thread off the CPU
+     * while it held the GIL (a busy machine).
+     */
+    public record Lane(String thread, long ident, long cpuNanos, List<Segment> segments) {
         public long total(State state) {
             long sum = 0;
             for (Segment s : segments) if (s.state == state) sum += s.length();
@@ -150,7 +154,7 @@ public final class Timeline {
         for (int th = 0; th < threads; th++) {
             close(segments.get(th), state[th], since[th], end, detail[th]);
             ProcessTrace.Thread who = t.threads().get(th);
-            lanes.add(new Lane(who.name(), who.ident(), List.copyOf(segments.get(th))));
+            lanes.add(new Lane(who.name(), who.ident(), who.cpuNanos(), List.copyOf(segments.get(th))));
         }
         long start = t.startEpochNanos() - origin;
         long launch = Math.min(start, Math.max(0, t.launchEpochNanos() - origin));

@@ -243,7 +243,7 @@ public final class TimelinePage {
 
     private void summary() {
         out.append("<table class=\"summary\">\n<tr><th class=\"name\">process</th><th class=\"name\">thread</th>")
-                .append("<th>running ms</th><th>waiting ms</th><th>blocked ms</th><th>turns</th>")
+                .append("<th>running ms</th><th>CPU ms</th><th>waiting ms</th><th>blocked ms</th><th>turns</th>")
                 .append("<th>switches</th><th>drop requests</th></tr>\n");
         for (Timeline.Process p : timeline.processes()) {
             boolean first = true;
@@ -251,6 +251,7 @@ public final class TimelinePage {
                 out.append("<tr><td class=\"name\">").append(first ? escape(p.name() + " (pid " + p.pid() + ")") : "")
                         .append("</td><td class=\"name\">").append(escape(lane.thread())).append("</td><td>")
                         .append(ms(lane.total(Timeline.State.RUNNING))).append("</td><td>")
+                        .append(lane.cpuNanos() < 0 ? "-" : ms(lane.cpuNanos())).append("</td><td>")
                         .append(ms(lane.total(Timeline.State.WAITING))).append("</td><td>")
                         .append(ms(lane.total(Timeline.State.BLOCKED))).append("</td><td>").append(lane.turns())
                         .append("</td><td>").append(first ? String.valueOf(p.switches().size()) : "").append("</td><td>")
@@ -258,7 +259,9 @@ public final class TimelinePage {
                 first = false;
             }
         }
-        out.append("</table>\n");
+        out.append("</table>\n<p class=\"meta\">Running is wall-clock time holding the GIL; CPU is the thread's CPU time. ")
+                .append("When CPU is well below running, the operating system kept the thread off the CPU while it held ")
+                .append("the GIL: other programs were competing for the machine.</p>\n");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ public final class TraceFiles {
             for (ProcessTrace.Thread t : trace.threads()) {
                 out.writeUTF(t.name());
                 out.writeLong(t.ident());
+                out.writeLong(t.cpuNanos());
             }
             Map<String, Integer> strings = new HashMap<>();
             List<String> table = new ArrayList<>();
@@ -86,7 +87,7 @@ public final class TraceFiles {
             long lost = in.readLong();
             int threadCount = in.readInt();
             List<ProcessTrace.Thread> threads = new ArrayList<>();
-            for (int i = 0; i < threadCount; i++) threads.add(new ProcessTrace.Thread(in.readUTF(), in.readLong()));
+            for (int i = 0; i < threadCount; i++) threads.add(new ProcessTrace.Thread(in.readUTF(), in.readLong(), in.readLong()));
             String[] table = new String[in.readInt()];
             for (int i = 0; i < table.length; i++) table[i] = in.readUTF();
             int n = in.readInt();

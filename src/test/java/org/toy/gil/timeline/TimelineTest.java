@@ -46,7 +46,7 @@ class TimelineTest {
 
         ProcessTrace trace(String name, long pid, double startMs, double endMs, String... threads) {
             List<ProcessTrace.Thread> ts = new ArrayList<>();
-            for (int i = 0; i < threads.length; i++) ts.add(new ProcessTrace.Thread(threads[i], 100 + i));
+            for (int i = 0; i < threads.length; i++) ts.add(new ProcessTrace.Thread(threads[i], 100 + i, -1));
             long[] t = time.stream().mapToLong(Long::longValue).toArray();
             int[] k = kind.stream().mapToInt(Integer::intValue).toArray();
             int[] th = thread.stream().mapToInt(Integer::intValue).toArray();
