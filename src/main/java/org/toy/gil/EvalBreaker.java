@@ -12,6 +12,10 @@ public final class EvalBreaker {
     public static final int KEYBOARD_INTERRUPT = 1;
     /** Another thread waits for the GIL: drop it at the next check (used by the GIL). */
     public static final int GIL_DROP_REQUEST = 2;
+    /** Someone is waiting for the GIL: the holder keeps an eye on the clock (see {@link NewGil}). */
+    public static final int GIL_WAITER = 4;
+    /** The bits the GIL answers to, in {@link Gil#yieldIfRequested}. */
+    public static final int GIL_BITS = GIL_DROP_REQUEST | GIL_WAITER;
 
     private volatile int bits;
 

@@ -16,11 +16,17 @@ import org.toy.vm.ThreadState;
  *   <li><b>State.</b> A mutex ({@code ReentrantLock}) guards: {@code locked} (is the GIL taken?),
  *       {@code holder}, {@code lastHolder}, {@code switchNumber} (bumped each time a
  *       <em>different</em> thread takes the GIL) and the interval (5 ms by default,
- *       {@code sys.setswitchinterval}). Two conditions hang off the mutex: "released" (the GIL
- *       became free) and "switched" (someone else took it).</li>
- *   <li><b>Who asks for a switch.</b> A thread that wants the GIL waits on "released" for one
- *       interval. If the wait timed out, the GIL is still held and {@code switchNumber} has not
- *       moved (nobody else got a turn meanwhile), it sets {@link EvalBreaker#GIL_DROP_REQUEST}.
+ *       {@code sys.setswitchinterval}), and the queue of waiting threads, each parked
+ *       ({@code LockSupport}) until the GIL is freed or handed to it.</li>
+ *   <li><b>Who asks for a switch.</b> A thread that wants the GIL waits one interval. If the GIL
+ *       is then still held and {@code switchNumber} has not moved (nobody else got a turn
+ *       meanwhile), the holder is made to drop it ({@link EvalBreaker#GIL_DROP_REQUEST}). In
+ *       CPython the waiter's timed wait notices; Toy lets the holder, which is on a CPU anyway,
+ *       notice: a waiter sets {@link EvalBreaker#GIL_WAITER} and the deadline, and the holder
+ *       reads the clock at every 64th breaker check while the bit is set. The waiter's own timed
+ *       wait stays, one interval later, as the backstop. (A sleeping waiter must be woken and
+ *       scheduled before it can ask; on a loaded machine that is milliseconds, at a 1 ms interval
+ *       most of the time between switches.)
  *       Waiting one interval first is the whole point: a holder that is about to block or finish
  *       releases the GIL by itself, and a CPU-bound holder gets a full time slice, so switches
  *       happen at most about once per interval instead of on every instruction (the old GIL's
@@ -32,12 +38,13 @@ import org.toy.vm.ThreadState;
  *       middle of {@code counter += 1}, which 3.10+ does not. The slow path
  *       ({@code SlowPaths.handleBreaker}, CPython's {@code _Py_HandlePending}) calls
  *       {@link #yieldIfRequested}: drop, let the other thread run, take again.</li>
- *   <li><b>Forced switching.</b> After a <em>requested</em> drop, the dropping thread waits on
- *       "switched" until another thread really has taken the GIL ({@code FORCE_SWITCHING}).
- *       Without it, on a multicore machine the CPU-bound thread re-takes the lock before the
- *       woken waiter is even scheduled, and the waiter starves (the "speculative release"
- *       latency problem of Pitrou's essay). A drop that nobody requested (a blocking call) does
- *       not wait.</li>
+ *   <li><b>Forced switching.</b> After a <em>requested</em> drop, another thread must really get
+ *       the GIL ({@code FORCE_SWITCHING}): without it, on a multicore machine the CPU-bound thread
+ *       re-takes the lock before the woken waiter is even scheduled, and the waiter starves (the
+ *       "speculative release" latency problem of Pitrou's essay). CPython's dropping thread
+ *       sleeps until the switch has happened; Toy hands the GIL straight to the waiter that
+ *       asked, under the mutex, which gives the same guarantee without that extra wake-up. A
+ *       drop that nobody requested (a blocking call) frees the GIL for whoever comes first.</li>
  *   <li><b>Blocking calls.</b> {@code sleep}, console and file reads, {@code join} and every
  *       lock/condition/queue wait run inside {@code try (var released = gil.release(ts)) {...}}:
  *       CPython's {@code Py_BEGIN_ALLOW_THREADS}/{@code Py_END_ALLOW_THREADS} pair as one
@@ -54,6 +61,12 @@ import org.toy.vm.ThreadState;
  * holding the GIL, waiting for it, and blocked outside it. Clocks are read at transitions only
  * ({@code System.nanoTime}, ~40 ns); per-thread CPU time ({@code ThreadMXBean}, ~600 ns) only when
  * a thread ends or when the statistics are read, never per bytecode.
+ *
+ * <h2>The timeline</h2>
+ * With {@code toy --gil-trace=FILE.html} a {@link GilTrace} records every transition (wait, take,
+ * take-over, block with its reason, requested drop, drop request, exit) with a timestamp, and
+ * {@code org.toy.gil.timeline} draws them, child processes included, as one picture. Off, it costs
+ * one volatile read of null per transition.
  */
 public interface Gil {
 

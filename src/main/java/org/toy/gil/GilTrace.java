@@ -55,13 +55,13 @@ public final class GilTrace {
 
     /**
      * @param process        how the picture names this process ("MainProcess", "Process-1")
-     * @param capacity       events kept (rounded up to a power of two)
+     * @param capacity       events kept (rounded up to a power of two, at least 16)
      * @param childDirectory where child processes write their traces for the parent to merge
      */
     public GilTrace(String process, int capacity, Path childDirectory) {
         this.process = process;
         this.childDirectory = childDirectory;
-        int size = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
+        int size = Integer.highestOneBit(Math.max(16, capacity) - 1) << 1;
         this.times = new long[size];
         this.kindAndThread = new int[size];
         this.details = new String[size];
@@ -111,8 +111,13 @@ public final class GilTrace {
             d[i] = details[slot];
         }
         List<ProcessTrace.Thread> named = new ArrayList<>();
-        for (int i = 0; i < threads.size(); i++) named.add(new ProcessTrace.Thread(threads.get(i).name(), threadIds.get(i)));
-        return new ProcessTrace(process, pid, originEpochNanos, end, first, named, t, kinds, ids, d).sortedByTime();
+        for (int i = 0; i < threads.size(); i++) {
+            ThreadStats s = threads.get(i);
+            named.add(new ProcessTrace.Thread(s.name(), threadIds.get(i), s.cpuNanos()));
+        }
+        long launch = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() * 1_000_000L;
+        return new ProcessTrace(process, pid, Math.min(launch, originEpochNanos), originEpochNanos, end, first, named, t,
+                kinds, ids, d).sortedByTime();
     }
 
     private long epoch(long nanoTime) { return originEpochNanos + (nanoTime - originNanoTime); }

@@ -291,7 +291,7 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         // As popen_fork: flush our streams first, so that what we printed comes before the child's.
         interp.stdout().flush();
         interp.stderr().flush();
-        try (var released = interp.gil().release(ts)) {
+        try (var released = interp.gil().release(ts, "start " + name)) {
             Spawn.Child child = ps.spares.take();
             popen = child.process();
             outPump = child.outPump();

@@ -166,8 +166,9 @@ final class SlowPaths {
      */
     static void handleBreaker(ThreadState ts) {
         EvalBreaker breaker = ts.interp().breaker();
-        if ((breaker.pending() & EvalBreaker.GIL_DROP_REQUEST) != 0) ts.interp().gil().yieldIfRequested(ts);
-        if (ts.isMain() && breaker.take(EvalBreaker.KEYBOARD_INTERRUPT)) {
+        int pending = breaker.pending();
+        if ((pending & EvalBreaker.GIL_BITS) != 0) ts.interp().gil().yieldIfRequested(ts);
+        if ((pending & EvalBreaker.KEYBOARD_INTERRUPT) != 0 && ts.isMain() && breaker.take(EvalBreaker.KEYBOARD_INTERRUPT)) {
             throw new ToyError(new ToyException(ExceptionTypes.KEYBOARD_INTERRUPT, ToyTuple.EMPTY));
         }
     }

@@ -7,13 +7,14 @@ import java.util.List;
  * 1970), plus what is needed to label them: the process's name and pid, and its threads in the
  * order they were first seen ({@code threads.get(thread[i])} did event {@code i}).
  *
+ * @param launchEpochNanos when the process's JVM started (millisecond precision), before the trace did
  * @param lost events overwritten because the ring buffer was full (the oldest ones)
  */
-public record ProcessTrace(String process, long pid, long startEpochNanos, long endEpochNanos, long lost,
+public record ProcessTrace(String process, long pid, long launchEpochNanos, long startEpochNanos, long endEpochNanos, long lost,
         List<Thread> threads, long[] time, int[] kind, int[] thread, String[] detail) {
 
-    /** A traced thread: its Toy name and {@code threading.get_ident()}. */
-    public record Thread(String name, long ident) {}
+    /** A traced thread: its Toy name, {@code threading.get_ident()}, and its CPU time (-1 if unknown). */
+    public record Thread(String name, long ident, long cpuNanos) {}
 
     public int size() { return time.length; }
 
@@ -43,6 +44,6 @@ public record ProcessTrace(String process, long pid, long startEpochNanos, long 
             th[i] = thread[j];
             d[i] = detail[j];
         }
-        return new ProcessTrace(process, pid, startEpochNanos, endEpochNanos, lost, threads, t, k, th, d);
+        return new ProcessTrace(process, pid, launchEpochNanos, startEpochNanos, endEpochNanos, lost, threads, t, k, th, d);
     }
 }

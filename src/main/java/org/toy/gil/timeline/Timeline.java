@@ -36,8 +36,12 @@ public final class Timeline {
         public long length() { return end - start; }
     }
 
-    /** One thread: its segments in time order and the totals of each state. */
-    public record Lane(String thread, long ident, List<Segment> segments) {
+    /**
+     * One thread: its segments in time order and the totals of each state, and its CPU time
+     * (-1 if unknown): far less CPU than running time means the OS kept the thread off the CPU
+     * while it held the GIL (a busy machine).
+     */
+    public record Lane(String thread, long ident, long cpuNanos, List<Segment> segments) {
         public long total(State state) {
             long sum = 0;
             for (Segment s : segments) if (s.state == state) sum += s.length();
@@ -58,8 +62,11 @@ public final class Timeline {
     /** A waiter in lane {@code lane} asked the holder to drop the GIL. */
     public record DropRequest(long at, int lane) {}
 
-    /** One process: its interpreter's lanes, switches and drop requests, and its traced lifetime. */
-    public record Process(String name, long pid, long start, long end, long lost, List<Lane> lanes,
+    /**
+     * One process: its interpreter's lanes, switches and drop requests, and its lifetime: its JVM
+     * was launched at {@code launch} (never before time zero), its trace ran from {@code start}.
+     */
+    public record Process(String name, long pid, long launch, long start, long end, long lost, List<Lane> lanes,
             List<Switch> switches, List<DropRequest> dropRequests) {}
 
     private final List<Process> processes;
@@ -70,7 +77,7 @@ public final class Timeline {
         this.end = end;
     }
 
-    /** The processes in the order given (the parent first), then children by start time. */
+    /** The parent first, then the children by name ("Process-2" before "Process-10"). */
     public List<Process> processes() { return processes; }
 
     /** When the last trace ends, in nanoseconds since the first began. */
@@ -81,7 +88,7 @@ public final class Timeline {
         if (traces.isEmpty()) return new Timeline(List.of(), 0);
         long origin = traces.get(0).startEpochNanos();
         List<ProcessTrace> ordered = new ArrayList<>(traces.subList(1, traces.size()));
-        ordered.sort(Comparator.comparingLong(ProcessTrace::startEpochNanos));
+        ordered.sort(Comparator.comparing(ProcessTrace::process, Timeline::naturalOrder));
         ordered.add(0, traces.get(0));
         List<Process> out = new ArrayList<>();
         long end = 0;
@@ -147,9 +154,38 @@ public final class Timeline {
         for (int th = 0; th < threads; th++) {
             close(segments.get(th), state[th], since[th], end, detail[th]);
             ProcessTrace.Thread who = t.threads().get(th);
-            lanes.add(new Lane(who.name(), who.ident(), List.copyOf(segments.get(th))));
+            lanes.add(new Lane(who.name(), who.ident(), who.cpuNanos(), List.copyOf(segments.get(th))));
         }
-        return new Process(t.process(), t.pid(), t.startEpochNanos() - origin, end, t.lost(), lanes, switches, drops);
+        long start = t.startEpochNanos() - origin;
+        long launch = Math.min(start, Math.max(0, t.launchEpochNanos() - origin));
+        return new Process(t.process(), t.pid(), launch, start, end, t.lost(), lanes, switches, drops);
+    }
+
+    /** Compares names with their digit runs as numbers: "Process-2" before "Process-10". */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = i;
+                int ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) ei++;
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) ej++;
+                String na = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
+                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (c != 0) return c;
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) return Character.compare(x, y);
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** Ends the current segment at {@code at}, merging it into the previous one when they are alike. */

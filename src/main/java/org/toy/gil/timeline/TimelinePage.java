@@ -36,6 +36,7 @@ public final class TimelinePage {
     public static final String WAITING_COLOUR = "#ff7f0e";
     public static final String BLOCKED_COLOUR = "#6baed6";
     static final String IDLE_COLOUR = "#eeeeee";
+    static final String STARTUP_COLOUR = "#cbb8de";
     static final String SWITCH_COLOUR = "#222222";
     static final String DROP_COLOUR = "#d62728";
 
@@ -89,7 +90,8 @@ public final class TimelinePage {
 
     private void svg() {
         int height = svgHeight(timeline);
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"").append(WIDTH)
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" data-span=\"").append(span)
+                .append("\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(height).append("\">\n");
         legend();
@@ -110,6 +112,9 @@ public final class TimelinePage {
         out.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"14\" height=\"14\" fill=\"").append(IDLE_COLOUR)
                 .append("\" stroke=\"#999\"/><text x=\"").append(x + 19).append("\" y=\"19\">not started / ended</text>\n");
         x += 150;
+        out.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"14\" height=\"14\" fill=\"").append(STARTUP_COLOUR)
+                .append("\"/><text x=\"").append(x + 19).append("\" y=\"19\">child JVM start-up</text>\n");
+        x += 140;
         out.append("<line x1=\"").append(x + 7).append("\" y1=\"6\" x2=\"").append(x + 7).append("\" y2=\"24\" stroke=\"")
                 .append(SWITCH_COLOUR).append("\" stroke-width=\"1.5\"/><text x=\"").append(x + 17)
                 .append("\" y=\"19\">switch</text>\n");
@@ -160,6 +165,14 @@ public final class TimelinePage {
         out.append("<rect class=\"idle\" x=\"").append(num(x(0))).append("\" y=\"").append(y).append("\" width=\"")
                 .append(num(x(timeline.end()) - x(0))).append("\" height=\"").append(LANE_HEIGHT).append("\" fill=\"")
                 .append(IDLE_COLOUR).append("\"/>\n");
+        if (l == 0 && p.launch() < p.start()) {
+            out.append("<rect class=\"startup\" x=\"").append(num(x(p.launch()))).append("\" y=\"").append(y)
+                    .append("\" width=\"").append(num(x(p.start()) - x(p.launch()))).append("\" height=\"").append(LANE_HEIGHT)
+                    .append("\" fill=\"").append(STARTUP_COLOUR).append("\"><title>")
+                    .append(escape(p.name() + ": the JVM starts and reads its orders, " + at(p.launch()) + " to "
+                            + at(p.start()) + " (" + duration(p.start() - p.launch()) + ")"))
+                    .append("</title></rect>\n");
+        }
         for (Timeline.Segment s : lane.segments()) {
             double x0 = x(s.start());
             out.append("<rect class=\"seg ").append(s.state().css).append("\" data-start=\"").append(s.start())
@@ -230,7 +243,7 @@ public final class TimelinePage {
 
     private void summary() {
         out.append("<table class=\"summary\">\n<tr><th class=\"name\">process</th><th class=\"name\">thread</th>")
-                .append("<th>running ms</th><th>waiting ms</th><th>blocked ms</th><th>turns</th>")
+                .append("<th>running ms</th><th>CPU ms</th><th>waiting ms</th><th>blocked ms</th><th>turns</th>")
                 .append("<th>switches</th><th>drop requests</th></tr>\n");
         for (Timeline.Process p : timeline.processes()) {
             boolean first = true;
@@ -238,6 +251,7 @@ public final class TimelinePage {
                 out.append("<tr><td class=\"name\">").append(first ? escape(p.name() + " (pid " + p.pid() + ")") : "")
                         .append("</td><td class=\"name\">").append(escape(lane.thread())).append("</td><td>")
                         .append(ms(lane.total(Timeline.State.RUNNING))).append("</td><td>")
+                        .append(lane.cpuNanos() < 0 ? "-" : ms(lane.cpuNanos())).append("</td><td>")
                         .append(ms(lane.total(Timeline.State.WAITING))).append("</td><td>")
                         .append(ms(lane.total(Timeline.State.BLOCKED))).append("</td><td>").append(lane.turns())
                         .append("</td><td>").append(first ? String.valueOf(p.switches().size()) : "").append("</td><td>")
@@ -245,7 +259,9 @@ public final class TimelinePage {
                 first = false;
             }
         }
-        out.append("</table>\n");
+        out.append("</table>\n<p class=\"meta\">Running is wall-clock time holding the GIL; CPU is the thread's CPU time. ")
+                .append("When CPU is well below running, the operating system kept the thread off the CPU while it held ")
+                .append("the GIL: other programs were competing for the machine.</p>\n");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

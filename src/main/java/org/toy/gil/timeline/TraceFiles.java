@@ -37,6 +37,7 @@ public final class TraceFiles {
             out.writeInt(VERSION);
             out.writeUTF(trace.process());
             out.writeLong(trace.pid());
+            out.writeLong(trace.launchEpochNanos());
             out.writeLong(trace.startEpochNanos());
             out.writeLong(trace.endEpochNanos());
             out.writeLong(trace.lost());
@@ -44,6 +45,7 @@ public final class TraceFiles {
             for (ProcessTrace.Thread t : trace.threads()) {
                 out.writeUTF(t.name());
                 out.writeLong(t.ident());
+                out.writeLong(t.cpuNanos());
             }
             Map<String, Integer> strings = new HashMap<>();
             List<String> table = new ArrayList<>();
@@ -79,12 +81,13 @@ public final class TraceFiles {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) throw new IOException("not a Toy GIL trace: " + file);
             String process = in.readUTF();
             long pid = in.readLong();
+            long launch = in.readLong();
             long start = in.readLong();
             long end = in.readLong();
             long lost = in.readLong();
             int threadCount = in.readInt();
             List<ProcessTrace.Thread> threads = new ArrayList<>();
-            for (int i = 0; i < threadCount; i++) threads.add(new ProcessTrace.Thread(in.readUTF(), in.readLong()));
+            for (int i = 0; i < threadCount; i++) threads.add(new ProcessTrace.Thread(in.readUTF(), in.readLong(), in.readLong()));
             String[] table = new String[in.readInt()];
             for (int i = 0; i < table.length; i++) table[i] = in.readUTF();
             int n = in.readInt();
@@ -102,7 +105,7 @@ public final class TraceFiles {
                     throw new IOException("corrupt Toy GIL trace: " + file);
                 }
             }
-            return new ProcessTrace(process, pid, start, end, lost, threads, time, kind, thread, detail);
+            return new ProcessTrace(process, pid, launch, start, end, lost, threads, time, kind, thread, detail);
         }
     }
 
