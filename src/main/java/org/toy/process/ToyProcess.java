@@ -141,7 +141,9 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         if (name != null && name != ToyNone.NONE) {
             n = name.str();
         } else {
-            StringBuilder sb = new StringBuilder("Process-");
+            // BaseProcess names a child after its class: a context's is ForkProcess, SpawnProcess, ForkServerProcess.
+            StringBuilder sb = new StringBuilder(method == null ? "Process" : MultiprocessingModule.contextPrefix(method) + "Process");
+            sb.append('-');
             for (int i = 0; i < identity.length; i++) sb.append(i == 0 ? "" : ":").append(identity[i]);
             n = sb.toString();
         }
