@@ -114,9 +114,13 @@ public final class MultiprocessingModule {
     }
 
     private static ToyModule context(Interpreter interp, String method) {
-        String type = Character.toUpperCase(method.charAt(0)) + method.substring(1);
-        if (method.equals("forkserver")) type = "ForkServer";
-        return build(interp, method, "multiprocessing.context." + type + "Context");
+        return build(interp, method, "multiprocessing.context." + contextPrefix(method) + "Context");
+    }
+
+    /** CPython's capitalisation of a start method in its context's class names: Fork, Spawn, ForkServer. */
+    static String contextPrefix(String method) {
+        if (method.equals("forkserver")) return "ForkServer";
+        return Character.toUpperCase(method.charAt(0)) + method.substring(1);
     }
 
     /** {@code process(target, *args, **kwargs)}: starts a child running {@code target(*args, **kwargs)}; its handle. */

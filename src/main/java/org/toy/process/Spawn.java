@@ -37,10 +37,20 @@ import org.toy.vm.Interpreter;
  * the stream, so a child's output comes before what the parent prints after the join.
  * <p>
  * Start-up cost is the JVM's: the child runs C1 only with SerialGC and no perf data, and uses
- * the launcher's class-data-sharing archive when the classpath is the fat jar beside it.
+ * its class-data-sharing archive when the classpath is the fat jar beside it. Most of that cost
+ * is paid ahead of time by a warm spare ({@link Spares}).
  */
 public final class Spawn {
     private Spawn() {}
+
+    /**
+     * Set by the launcher's training run ({@code ./toy}) to the path of the child's own
+     * class-data-sharing archive: the first child started writes it at exit. A child loads
+     * classes its parent never does (ChildMain, the codec's decoder, the lifeline), so it gets
+     * an archive of its own, {@code toy-child.jsa} beside the jar, used when present.
+     */
+    static final String TRAIN_PROPERTY = "toy.child.archive";
+    private static final java.util.concurrent.atomic.AtomicBoolean TRAINED = new java.util.concurrent.atomic.AtomicBoolean();
 
     static String javaBinary() {
         return ProcessHandle.current().info().command()
@@ -56,8 +66,15 @@ public final class Spawn {
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xshare:auto");
         String cp = System.getProperty("java.class.path");
-        if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
-            Path jsa = Path.of(cp).resolveSibling("toy.jsa");
+        String train = System.getProperty(TRAIN_PROPERTY);
+        if (train != null && TRAINED.compareAndSet(false, true)) {
+            // The launcher's training run: this child writes the child archive as it exits.
+            cmd.add("-XX:ArchiveClassesAtExit=" + train);
+            cmd.add("-Xlog:cds=off");
+            cmd.add("-Xlog:cds+dynamic=off");
+        } else if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
+            Path child = Path.of(cp).resolveSibling("toy-child.jsa");
+            Path jsa = Files.isRegularFile(child) ? child : Path.of(cp).resolveSibling("toy.jsa");
             if (Files.isRegularFile(jsa)) {
                 cmd.add("-XX:SharedArchiveFile=" + jsa);
                 cmd.add("-Xlog:cds=off");

@@ -172,7 +172,11 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         if (name != null && name != ToyNone.NONE) {
             n = name.str();
         } else {
-            StringBuilder sb = new StringBuilder(type.name() + "-");
+            // BaseProcess names a child after its class: a subclass by its own name, a context's
+            // Process as ForkProcess, SpawnProcess, ForkServerProcess.
+            String cls = type.isHeap() ? type.name()
+                    : method == null ? "Process" : MultiprocessingModule.contextPrefix(method) + "Process";
+            StringBuilder sb = new StringBuilder(cls).append('-');
             for (int i = 0; i < identity.length; i++) sb.append(i == 0 ? "" : ":").append(identity[i]);
             n = sb.toString();
         }
