@@ -101,6 +101,9 @@ public final class MultiprocessingModule {
         m.define("JoinableQueue", org.toy.ipc.IpcQueue.joinableQueueFunction());
         m.define("Value", org.toy.ipc.SharedValue.valueFunction());
         m.define("Array", org.toy.ipc.SharedValue.arrayFunction());
+        for (String n : new String[] {"Lock", "RLock", "Semaphore", "BoundedSemaphore"}) m.define(n, org.toy.ipc.SemLock.factory(n));
+        m.define("Condition", org.toy.ipc.SyncCondition.factory());
+        m.define("Event", org.toy.ipc.SyncEvent.factory());
         return m;
     }
 

@@ -51,6 +51,9 @@ public final class Processes {
 
     synchronized int nextNumber() { return ++counter; }
 
+    /** {@code current_process().name}. */
+    public String currentName() { return current.getAttr("name").str(); }
+
     String method() { return startMethod == null ? "fork" : startMethod; }
 
     synchronized List<ToyProcess> activeChildren() {
