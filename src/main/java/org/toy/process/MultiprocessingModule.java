@@ -104,6 +104,7 @@ public final class MultiprocessingModule {
         for (String n : new String[] {"Lock", "RLock", "Semaphore", "BoundedSemaphore"}) m.define(n, org.toy.ipc.SemLock.factory(n));
         m.define("Condition", org.toy.ipc.SyncCondition.factory());
         m.define("Event", org.toy.ipc.SyncEvent.factory());
+        m.define("Manager", org.toy.manager.SyncManager.factory());
         return m;
     }
 
