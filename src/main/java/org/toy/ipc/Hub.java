@@ -426,8 +426,8 @@ public final class Hub {
         return q;
     }
 
-    SemState newSem(long value, long maxvalue) {
-        SemState s = new SemState(newId(), value, maxvalue);
+    SemState newSem(SharedMemory mem) {
+        SemState s = new SemState(newId(), mem);
         sems.put(s.id, s);
         return s;
     }

@@ -26,20 +26,24 @@ import org.toy.vm.ThreadState;
  * CPython's {@code _multiprocessing.SemLock}, a semaphore shared by processes.
  *
  * <h2>Design</h2>
- * CPython puts a POSIX named semaphore in {@code /dev/shm}, whose waits are futexes. A JVM has
- * no futex, so the counter ({@link SemState}) is served by the hub of the process that created
- * the lock, like a queue: in that process an acquire works on it directly; a copy in another
- * process (a Process argument, or inherited with the fork state) sends {@code acquire},
- * {@code release} and {@code get_value} over a Unix socket to that hub, where a blocked acquire
- * waits on a Java condition — no polling, and a release in any process wakes one waiter at once.
- * Each thread of a process uses its own connection (from a small pool), so one thread's
- * blocked acquire never holds up another's release. Every wait leaves the GIL through its
- * scoped release.
+ * CPython puts a POSIX named semaphore in {@code /dev/shm}, whose waits are futexes. Toy does
+ * the same by hand ({@link SemState}): the count lives in a {@link SharedMemory} block mapped by
+ * every process holding the lock, and is taken and given back by compare-and-set, so an
+ * uncontended acquire or release is a few atomic instructions in any process. A JVM has no
+ * futex, so the sleeping is done in the hub of the creating process: a thread that finds the
+ * count at zero announces itself in the {@code WAITERS} word, reads the {@code SEQ} word, tries
+ * once more, and asks that hub to sleep until {@code SEQ} moves (directly in the creator, over a
+ * Unix socket elsewhere); a release that sees waiters bumps {@code SEQ} and asks the hub to wake
+ * them. Because the waiter announces itself before its last try and the releaser adds to the
+ * count before it looks for waiters (both sequentially consistent), a wake-up cannot be lost;
+ * the hub checks {@code SEQ} under its lock, so neither can one that overtakes its sleeper.
+ * Each thread of a process uses its own connection (from a small pool), so one thread's sleep
+ * never holds up another's wake. Every wait leaves the GIL through its scoped release.
  * <p>
  * As in CPython, what the counter cannot know stays in the process: the recursion count and the
  * thread that last acquired ({@code count}, {@code last_tid}), which make up {@code _is_mine},
- * the RLock's recursion and the reprs. A lock therefore dies with the process that created it
- * (its remote copies then get {@code BrokenPipeError}), as a manager-hosted lock does. Locks cross
+ * the RLock's recursion and the reprs. A copy whose creator has exited can still take and give
+ * the count, but can no longer sleep ({@code BrokenPipeError}). Locks cross
  * only while a child starts, as CPython's {@code assert_spawning} demands.
  */
 public final class SemLock extends ToyObject implements Handle {
@@ -59,6 +63,8 @@ public final class SemLock extends ToyObject implements Handle {
     private final String hubPath;
     private final long id;
     private final long maxvalue;
+    private final SharedMemory mem;
+    /** The futex, in the creating process; null in a copy elsewhere. */
     private final SemState local;
     private final ConcurrentLinkedDeque<Remote> idle = new ConcurrentLinkedDeque<>();
     /** {@code count}: acquires minus releases made by this process (guarded by this). */
@@ -66,11 +72,12 @@ public final class SemLock extends ToyObject implements Handle {
     /** {@code last_tid}: the thread that last acquired here. */
     private ThreadState lastOwner;
 
-    private SemLock(Kind kind, String hubPath, long id, long maxvalue, SemState local) {
+    private SemLock(Kind kind, String hubPath, long id, long maxvalue, SharedMemory mem, SemState local) {
         this.kind = kind;
         this.hubPath = hubPath;
         this.id = id;
         this.maxvalue = maxvalue;
+        this.mem = mem;
         this.local = local;
     }
 
@@ -83,8 +90,10 @@ public final class SemLock extends ToyObject implements Handle {
         if (value < 0) throw Errors.of(ExceptionTypes.OS_ERROR, "[Errno 22] Invalid argument");
         long max = kind == Kind.LOCK || kind == Kind.RLOCK ? 1 : kind == Kind.BOUNDED ? value : SemState.UNBOUNDED;
         Hub hub = Hub.get();
-        SemState s = hub.newSem(value, max);
-        SemLock l = new SemLock(kind, hub.socket.toString(), s.id, max, s);
+        SharedMemory mem = SharedMemory.create(SemState.SLOTS);
+        mem.set(SemState.VALUE, value);
+        SemState s = hub.newSem(mem);
+        SemLock l = new SemLock(kind, hub.socket.toString(), s.id, max, mem, s);
         COPIES.put(l.key(), l);
         return l;
     }
@@ -96,7 +105,7 @@ public final class SemLock extends ToyObject implements Handle {
     @Override
     public ToyObject handleState() {
         assertSpawning(this);
-        return ToyTuple.of(ToyStr.of(hubPath), ToyInt.of(id), ToyInt.of(kind.ordinal()), ToyInt.of(maxvalue));
+        return ToyTuple.of(ToyStr.of(hubPath), ToyInt.of(id), ToyInt.of(kind.ordinal()), ToyInt.of(maxvalue), ToyStr.of(mem.path));
     }
 
     /** CPython's {@code context.assert_spawning}: these objects cross only in a child's start-up data. */
@@ -107,7 +116,7 @@ public final class SemLock extends ToyObject implements Handle {
     }
 
     private static ToyObject revive(ToyObject state) {
-        if (!(state instanceof ToyTuple t) || t.len() != 4) throw Errors.valueError("bad SemLock state");
+        if (!(state instanceof ToyTuple t) || t.len() != 5) throw Errors.valueError("bad SemLock state");
         String path = t.get(0).str();
         long id = ((ToyInt) t.get(1)).value;
         int k = (int) ((ToyInt) t.get(2)).value;
@@ -115,18 +124,21 @@ public final class SemLock extends ToyObject implements Handle {
         long max = ((ToyInt) t.get(3)).value;
         return COPIES.computeIfAbsent(path + "#" + id, key -> {
             Hub hub = Hub.local(path);
-            return new SemLock(Kind.values()[k], path, id, max, hub == null ? null : hub.sems.get(id));
+            SemState here = hub == null ? null : hub.sems.get(id);
+            SharedMemory mem = here != null ? here.mem : SharedMemory.map(t.get(4).str(), SemState.SLOTS);
+            return new SemLock(Kind.values()[k], path, id, max, mem, here);
         });
     }
 
     @Override public ToyType type() { return kind.type; }
 
-    // ---- the counter, here or through the creator's hub -------------------------------------
+    // ---- the count in shared memory, the futex in the creator's hub ---------------------------
 
     /** One connection to the creator's hub, used by one thread at a time. */
     private record Remote(SocketChannel channel, InputStream in, OutputStream out) {}
 
-    private byte[] request(byte[] frame) {
+    /** Sends a frame to the creator's hub; the reply if {@code replied}, else null. */
+    private byte[] request(byte[] frame, boolean replied) {
         Remote r = idle.poll();
         try {
             if (r == null) {
@@ -134,8 +146,11 @@ public final class SemLock extends ToyObject implements Handle {
                 r = new Remote(ch, ChannelStreams.in(ch), ChannelStreams.out(ch));
             }
             Frames.write(r.out, frame);
-            byte[] reply = Frames.read(r.in, 64);
-            if (reply == null) throw new IOException("the lock's process has ended");
+            byte[] reply = null;
+            if (replied) {
+                reply = Frames.read(r.in, 64);
+                if (reply == null) throw new IOException("the lock's process has ended");
+            }
             idle.push(r);
             return reply;
         } catch (IOException e) {
@@ -150,26 +165,55 @@ public final class SemLock extends ToyObject implements Handle {
         }
     }
 
-    private boolean counterAcquire(long nanos) {
-        if (local != null) return local.acquire(nanos);
-        byte[] f = new byte[9];
-        f[0] = 'A';
-        for (int i = 0; i < 8; i++) f[1 + i] = (byte) (nanos >>> (56 - 8 * i));
-        return request(f)[0] == 1;
+    /** Takes one from the count if it is positive. */
+    private boolean tryTake() {
+        for (long v; (v = mem.getVolatile(SemState.VALUE)) > 0; ) {
+            if (mem.compareAndSet(SemState.VALUE, v, v - 1)) return true;
+        }
+        return false;
     }
 
-    private boolean counterRelease() {
-        if (local != null) return local.release();
-        return request(new byte[] {'R'})[0] == 1;
+    /** Waits for the count (the GIL already released): {@code nanos} negative for ever; false on timeout. */
+    private boolean sleepFor(long nanos) {
+        long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
+        mem.getAndAdd(SemState.WAITERS, 1);
+        try {
+            while (true) {
+                long seq = mem.getVolatile(SemState.SEQ);
+                if (tryTake()) return true;
+                long left = nanos < 0 ? -1 : deadline - System.nanoTime();
+                if (nanos >= 0 && left <= 0) return false;
+                if (local != null) {
+                    local.await(seq, left);
+                } else {
+                    byte[] f = new byte[17];
+                    f[0] = 'W';
+                    SemState.writeLong(f, 1, seq);
+                    SemState.writeLong(f, 9, left);
+                    request(f, true);
+                }
+            }
+        } finally {
+            mem.getAndAdd(SemState.WAITERS, -1);
+        }
     }
 
-    long value() {
-        if (local != null) return local.value();
-        byte[] r = request(new byte[] {'V'});
-        long v = 0;
-        for (byte b : r) v = (v << 8) | (b & 0xFF);
-        return v;
+    /** Gives one back to the count, refused (false) past a bounded maximum; wakes the sleepers if there are any. */
+    private boolean give() {
+        while (true) {
+            long v = mem.getVolatile(SemState.VALUE);
+            if (maxvalue != SemState.UNBOUNDED && v >= maxvalue) return false;
+            if (mem.compareAndSet(SemState.VALUE, v, v + 1)) break;
+        }
+        if (mem.getVolatile(SemState.WAITERS) > 0) {
+            mem.getAndAdd(SemState.SEQ, 1);
+            if (local != null) local.wake();
+            else request(new byte[] {'N'}, false);
+        }
+        return true;
     }
+
+    long value() { return mem.getVolatile(SemState.VALUE); }
 
     // ---- SemLock's operations ---------------------------------------------------------------
 
@@ -187,12 +231,12 @@ public final class SemLock extends ToyObject implements Handle {
                 }
             }
         }
-        boolean got = local != null && local.acquire(0);
+        boolean got = tryTake();
         if (!got) {
             long nanos = !block ? 0 : timeout < 0 ? -1 : SemState.nanos(timeout);
-            if (nanos == 0 && local != null) return false;
+            if (nanos == 0) return false;
             try (var released = ts.interp().gil().release(ts)) {
-                got = counterAcquire(nanos);
+                got = sleepFor(nanos);
             }
         }
         if (got) {
@@ -217,10 +261,10 @@ public final class SemLock extends ToyObject implements Handle {
             if (kind == Kind.RLOCK && count > 0) return;
         }
         boolean ok;
-        if (local != null) ok = local.release();
+        if (local != null || mem.getVolatile(SemState.WAITERS) == 0) ok = give();
         else {
             try (var released = ts.interp().gil().release(ts)) {
-                ok = counterRelease();
+                ok = give();
             }
         }
         if (!ok) {

@@ -8,72 +8,57 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The counter of one {@link SemLock} (a POSIX semaphore's state), hosted by the hub of the
- * process that created it. Waiters block on a Java condition, in the creator's hub threads for
- * copies in other processes, so a blocked acquire costs no CPU and wakes as soon as a release
- * happens anywhere.
+ * The shared state of one {@link SemLock} and the futex its waiters sleep on.
  * <p>
- * Hub protocol after the hello {@code L id}, request and reply frames:
- * {@code A nanos(8)} acquire (negative: no timeout, 0: try) replied 1 or 0 (timed out);
- * {@code R} release replied 1, or 0 if the count is already at its maximum;
- * {@code V} replied with the count (8 bytes).
+ * The state is three words of {@link SharedMemory}, mapped by every process that holds the
+ * lock: {@link #VALUE} (the semaphore's count, taken and given back by compare-and-set, so an
+ * uncontended acquire or release never leaves the process), {@link #WAITERS} (how many threads,
+ * in any process, are about to sleep or sleeping) and {@link #SEQ} (bumped by every release
+ * that finds waiters). The futex lives in the hub of the process that created the lock:
+ * {@link #await} is {@code FUTEX_WAIT(SEQ, expected)} — sleep unless the sequence has moved —
+ * and {@link #wake} is {@code FUTEX_WAKE(all)}.
+ * <p>
+ * Hub protocol after the hello {@code L id}: {@code W seq(8) nanos(8)} waits (negative nanos:
+ * no timeout) and is replied {@code 1} when woken, timed out or the sequence had moved;
+ * {@code N} wakes every sleeper and has no reply.
  */
 final class SemState {
     /** {@code SEM_VALUE_MAX}: a semaphore that is not bounded. */
     static final long UNBOUNDED = Long.MAX_VALUE;
+    static final int VALUE = 0;
+    static final int WAITERS = 1;
+    static final int SEQ = 2;
+    static final int SLOTS = 3;
 
     final long id;
-    final long maxvalue;
+    final SharedMemory mem;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition positive = lock.newCondition();
-    private long value;
+    private final Condition moved = lock.newCondition();
 
-    SemState(long id, long value, long maxvalue) {
+    SemState(long id, SharedMemory mem) {
         this.id = id;
-        this.value = value;
-        this.maxvalue = maxvalue;
+        this.mem = mem;
     }
 
-    /** {@code sem_timedwait}: waits up to {@code nanos} (negative: for ever) for a positive count. */
-    boolean acquire(long nanos) {
+    /** Sleeps until woken or {@code nanos} pass (negative: no timeout), unless {@link #SEQ} is no longer {@code expected}. */
+    void await(long expected, long nanos) {
         lock.lock();
         try {
-            long left = nanos;
-            while (value == 0) {
-                if (nanos < 0) positive.awaitUninterruptibly();
-                else {
-                    if (left <= 0) return false;
-                    try {
-                        left = positive.awaitNanos(left);
-                    } catch (InterruptedException e) {
-                        return false;
-                    }
-                }
-            }
-            value--;
-            return true;
+            if (mem.getVolatile(SEQ) != expected) return;
+            if (nanos < 0) moved.awaitUninterruptibly();
+            else if (nanos > 0) moved.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
         }
     }
 
-    /** {@code sem_post}, refused (false) when the count would pass a bounded maximum. */
-    boolean release() {
+    /** Wakes every sleeper; they retry their compare-and-set (a release bumped {@link #SEQ} first). */
+    void wake() {
         lock.lock();
         try {
-            if (maxvalue != UNBOUNDED && value >= maxvalue) return false;
-            value++;
-            positive.signal();
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    long value() {
-        lock.lock();
-        try {
-            return value;
+            moved.signalAll();
         } finally {
             lock.unlock();
         }
@@ -82,28 +67,25 @@ final class SemState {
     /** Serves one remote copy's connection until it closes. */
     void serve(InputStream in, OutputStream out) throws IOException {
         for (byte[] f; (f = Frames.read(in, 64)) != null; ) {
-            if (f.length == 9 && f[0] == 'A') {
-                long nanos = 0;
-                for (int i = 1; i < 9; i++) nanos = (nanos << 8) | (f[i] & 0xFF);
-                boolean got = acquire(nanos);
-                try {
-                    Frames.write(out, new byte[] {(byte) (got ? 1 : 0)});
-                } catch (IOException e) {
-                    // the waiter's process died while it waited: the unit it would have taken goes back
-                    if (got) release();
-                    throw e;
-                }
-            } else if (f.length == 1 && f[0] == 'R') {
-                Frames.write(out, new byte[] {(byte) (release() ? 1 : 0)});
-            } else if (f.length == 1 && f[0] == 'V') {
-                long v = value();
-                byte[] b = new byte[8];
-                for (int i = 0; i < 8; i++) b[i] = (byte) (v >>> (56 - 8 * i));
-                Frames.write(out, b);
+            if (f.length == 17 && f[0] == 'W') {
+                await(readLong(f, 1), readLong(f, 9));
+                Frames.write(out, new byte[] {1});
+            } else if (f.length == 1 && f[0] == 'N') {
+                wake();
             } else {
                 return;
             }
         }
+    }
+
+    static long readLong(byte[] b, int at) {
+        long v = 0;
+        for (int i = at; i < at + 8; i++) v = (v << 8) | (b[i] & 0xFF);
+        return v;
+    }
+
+    static void writeLong(byte[] b, int at, long v) {
+        for (int i = 0; i < 8; i++) b[at + i] = (byte) (v >>> (56 - 8 * i));
     }
 
     static long nanos(double seconds) {
