@@ -1025,6 +1025,7 @@ public final class Codec {
             for (ToyType x : ExceptionTypes.all()) if (x.name().equals(type)) t = x;
             if (type.equals(PICKLING_ERROR.name())) t = PICKLING_ERROR;
             if (t == null) t = MODULE_EXCEPTIONS.get(type);
+            for (ToyType x : new ToyType[] {org.toy.threads.ToyQueue.EMPTY, org.toy.threads.ToyQueue.FULL}) if (x.name().equals(type)) t = x;
             if (t == null) t = ExceptionTypes.EXCEPTION;
             if (!(args instanceof ToyTuple a)) throw bad("exception arguments are not a tuple");
             ToyException e = new ToyException(t, a);

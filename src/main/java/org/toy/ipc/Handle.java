@@ -33,7 +33,9 @@ public interface Handle {
         Function<ToyObject, ToyObject> r = REVIVERS.get(kind);
         if (r == null) {
             // the handle classes register themselves when loaded
-            for (String c : new String[] {"org.toy.ipc.Connection", "org.toy.ipc.IpcQueue", "org.toy.ipc.SharedValue", "org.toy.process.ToyProcess"}) {
+            for (String c : new String[] {"org.toy.ipc.Connection", "org.toy.ipc.IpcQueue", "org.toy.ipc.SharedValue", "org.toy.ipc.SemLock",
+                    "org.toy.ipc.SyncCondition", "org.toy.ipc.SyncEvent", "org.toy.process.ToyProcess",
+                    "org.toy.manager.Proxy", "org.toy.manager.SyncManager"}) {
                 try {
                     Class.forName(c, true, Handle.class.getClassLoader());
                 } catch (ClassNotFoundException e) {

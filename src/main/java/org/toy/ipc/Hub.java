@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       with ack 1 the hub replies 1 (enqueued) or 0 (full after the timeout).</li>
  *   <li>{@code G id}: gets from queue {@code id}: {@code G block(1) timeout(8)} replied by
  *       {@code 1 payload} or {@code 0} (empty), {@code Q} replied by the size (8 bytes).</li>
+ *   <li>{@code L id}: operations on semaphore {@code id} (see {@link SemState}).</li>
  * </ul>
  * The hub lives as long as its process: a pipe or queue whose creator has exited is gone
  * (its remote users see EOF), as with CPython's manager-hosted objects.
@@ -48,6 +49,7 @@ public final class Hub {
     private final AtomicLong ids = new AtomicLong();
     final Map<Long, PipeState> pipes = new ConcurrentHashMap<>();
     final Map<Long, QueueState> queues = new ConcurrentHashMap<>();
+    final Map<Long, SemState> sems = new ConcurrentHashMap<>();
 
     private Hub() throws IOException {
         dir = Files.createTempDirectory("toy-ipc-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -126,6 +128,10 @@ public final class Hub {
                 case 'G' -> {
                     QueueState q = queues.get(id);
                     if (q != null) q.serveGets(in, out);
+                }
+                case 'L' -> {
+                    SemState s = sems.get(id);
+                    if (s != null) s.serve(in, out);
                 }
                 default -> { }
             }
@@ -418,5 +424,11 @@ public final class Hub {
         QueueState q = new QueueState(newId(), maxsize);
         queues.put(q.id, q);
         return q;
+    }
+
+    SemState newSem(SharedMemory mem) {
+        SemState s = new SemState(newId(), mem);
+        sems.put(s.id, s);
+        return s;
     }
 }

@@ -95,6 +95,12 @@ final class SharedMemory {
 
     void set(int i, long v) { LONGS.set(buf, 8 * (i + 1), v); }
 
+    long getVolatile(int i) { return (long) LONGS.getVolatile(buf, 8 * (i + 1)); }
+
+    boolean compareAndSet(int i, long expect, long update) { return LONGS.compareAndSet(buf, 8 * (i + 1), expect, update); }
+
+    long getAndAdd(int i, long delta) { return (long) LONGS.getAndAdd(buf, 8 * (i + 1), delta); }
+
     private static long me() { return (PID << 24) ^ (Thread.currentThread().getId() & 0xFFFFFF) | 1L << 62; }
 
     /** Acquires, waiting up to {@code nanos} (negative: forever); false on timeout. */

@@ -102,6 +102,10 @@ public final class MultiprocessingModule {
         m.define("Value", org.toy.ipc.SharedValue.valueFunction());
         m.define("Array", org.toy.ipc.SharedValue.arrayFunction());
         org.toy.pool.PoolModule.addTo(m, interp, method);
+        for (String n : new String[] {"Lock", "RLock", "Semaphore", "BoundedSemaphore"}) m.define(n, org.toy.ipc.SemLock.factory(n));
+        m.define("Condition", org.toy.ipc.SyncCondition.factory());
+        m.define("Event", org.toy.ipc.SyncEvent.factory());
+        m.define("Manager", org.toy.manager.SyncManager.factory());
         return m;
     }
 

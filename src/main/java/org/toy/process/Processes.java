@@ -35,6 +35,8 @@ public final class Processes {
     ToyProcess parent;
     final List<ToyProcess> children = new ArrayList<>();
     private int counter;
+    /** Run at exit before the children are joined (a manager stops). */
+    private final List<Runnable> exitHooks = new ArrayList<>();
     /** The method set by {@code set_start_method}, or null (fork, as CPython 3.11 on Linux). */
     String startMethod;
     /** True while a spawned child re-runs the main script (CPython's {@code _inheriting}). */
@@ -56,6 +58,9 @@ public final class Processes {
     }
 
     synchronized int nextNumber() { return ++counter; }
+
+    /** {@code current_process().name}. */
+    public String currentName() { return current.getAttr("name").str(); }
 
     String method() { return startMethod == null ? "fork" : startMethod; }
 
@@ -81,8 +86,22 @@ public final class Processes {
         }
         if (ps == null) return;
         ps.spares.close();
+        List<Runnable> hooks;
+        synchronized (ps) {
+            hooks = new ArrayList<>(ps.exitHooks);
+            ps.exitHooks.clear();
+        }
+        hooks.forEach(Runnable::run);
         for (ToyProcess p : ps.activeChildren()) if (p.daemon()) p.signal(false);
         for (ToyProcess p : ps.activeChildren()) p.waitQuietly();
+    }
+
+    /** Registers what must happen when this interpreter's program ends ({@code util.Finalize} with an exit priority). */
+    public static void atExit(Interpreter interp, Runnable hook) {
+        Processes ps = of(interp);
+        synchronized (ps) {
+            ps.exitHooks.add(hook);
+        }
     }
 
     /** How this interpreter finds the modules that a message names. */
