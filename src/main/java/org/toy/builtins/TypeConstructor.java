@@ -54,7 +54,7 @@ final class TypeConstructor {
         }
         Frame caller = ts.callerFrame();
         ToyObject module = caller == null ? null : caller.globals.get(ToyStr.intern("__name__"));
-        return ClassFactory.create(name.value, bases.items, new ToyDict(new java.util.LinkedHashMap<>(ns.map)),
+        return ClassFactory.create(name.value, bases.items, new ToyDict(ns.map),
                 module == null ? "builtins" : module.str());
     }
 

@@ -23,6 +23,8 @@ public final class Code extends ToyObject {
     public final Source source;
     public final int firstLine;
     public final int[] instructions;
+    /** What the VM runs: {@link #instructions} with pairs fused into {@link Superinstructions}. */
+    public final int[] quickened;
     /** The source line of each instruction (clox's parallel array). */
     public final int[] lines;
     public final ToyObject[] consts;
@@ -40,6 +42,10 @@ public final class Code extends ToyObject {
     public final int flags;
     public final int maxStack;
     public final ExceptionTable exceptionTable;
+    /** Locals, cells and free variables: where a frame's operand stack starts. */
+    private final int slotCount;
+    /** LOAD_GLOBAL's inline caches, one per name (see {@link GlobalCache}). */
+    public final GlobalCache[] globalCaches;
 
     public Code(String name, String qualName, Source source, int firstLine, int[] instructions, int[] lines,
                 ToyObject[] consts, String[] names, String[] varNames, String[] cellVars, String[] freeVars,
@@ -51,17 +57,23 @@ public final class Code extends ToyObject {
         this.instructions = instructions;
         this.lines = lines;
         this.consts = consts;
-        this.names = names;
+        this.names = internAll(names); // attribute lookups by name then hit on identity
         this.nameKeys = new ToyStr[names.length];
         for (int i = 0; i < names.length; i++) nameKeys[i] = ToyStr.intern(names[i]);
-        this.varNames = varNames;
+        this.globalCaches = new GlobalCache[names.length];
+        for (int i = 0; i < names.length; i++) globalCaches[i] = new GlobalCache();
+        // Interned, as the keyword names of KW_NAMES are, so binding a keyword argument to its
+        // parameter is an identity comparison.
+        this.varNames = internAll(varNames);
         this.cellVars = cellVars;
         this.freeVars = freeVars;
+        this.slotCount = varNames.length + cellVars.length + freeVars.length;
         this.argCount = argCount;
         this.kwOnlyCount = kwOnlyCount;
         this.flags = flags;
         this.maxStack = maxStack;
         this.exceptionTable = exceptionTable;
+        this.quickened = Superinstructions.fuse(instructions, lines, exceptionTable);
         this.cellParameters = new int[cellVars.length];
         int params = argCount + kwOnlyCount + ((flags & VARARGS) != 0 ? 1 : 0) + ((flags & VARKEYWORDS) != 0 ? 1 : 0);
         for (int c = 0; c < cellVars.length; c++) {
@@ -70,6 +82,12 @@ public final class Code extends ToyObject {
                 if (varNames[p].equals(cellVars[c])) cellParameters[c] = p;
             }
         }
+    }
+
+    private static String[] internAll(String[] strings) {
+        String[] interned = new String[strings.length];
+        for (int i = 0; i < strings.length; i++) interned[i] = strings[i].intern();
+        return interned;
     }
 
     private String[][] keywordNames;
@@ -82,14 +100,14 @@ public final class Code extends ToyObject {
         if (names == null) {
             org.toy.runtime.ToyTuple t = (org.toy.runtime.ToyTuple) consts[constIndex];
             names = new String[t.len()];
-            for (int i = 0; i < names.length; i++) names[i] = t.get(i).str();
+            for (int i = 0; i < names.length; i++) names[i] = t.get(i).str().intern();
             cache[constIndex] = names;
         }
         return names;
     }
 
     /** Slots before the operand stack: locals, cells and free variables. */
-    public int slotCount() { return varNames.length + cellVars.length + freeVars.length; }
+    public int slotCount() { return slotCount; }
 
     /** The name of a cell or free variable by LOAD_DEREF index. */
     public String derefName(int i) {

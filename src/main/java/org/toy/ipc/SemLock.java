@@ -125,7 +125,7 @@ public final class SemLock extends ToyObject implements Handle {
         return COPIES.computeIfAbsent(path + "#" + id, key -> {
             Hub hub = Hub.local(path);
             SemState here = hub == null ? null : hub.sems.get(id);
-            SharedMemory mem = here != null ? here.mem : SharedMemory.map(t.get(4).str(), SemState.SLOTS);
+            SharedMemory mem = here != null ? here.mem : SharedMemory.attach(t.get(4).str(), SemState.SLOTS);
             return new SemLock(Kind.values()[k], path, id, max, mem, here);
         });
     }

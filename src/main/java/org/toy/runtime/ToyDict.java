@@ -1,7 +1,6 @@
 package org.toy.runtime;
 
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.toy.ast.BinaryOp;
 
@@ -9,11 +8,12 @@ import org.toy.ast.BinaryOp;
 public final class ToyDict extends ToyObject {
     public static final ToyType TYPE = new ToyType("dict", ToyType.OBJECT);
 
-    public final LinkedHashMap<ToyObject, ToyObject> map;
+    public final DictMap map;
 
-    public ToyDict() { this.map = new LinkedHashMap<>(); }
+    public ToyDict() { this.map = new DictMap(); }
 
-    public ToyDict(LinkedHashMap<ToyObject, ToyObject> map) { this.map = map; }
+    /** A dict holding a copy of {@code contents}, in its order. */
+    public ToyDict(Map<ToyObject, ToyObject> contents) { this.map = new DictMap(contents); }
 
     /** The value for key, or Java null. Raises TypeError for an unhashable key. */
     public ToyObject get(ToyObject key) { return map.get(key); }
@@ -78,7 +78,7 @@ public final class ToyDict extends ToyObject {
     @Override
     public ToyObject binary(BinaryOp op, ToyObject other) {
         if (op != BinaryOp.OR || !(other instanceof ToyDict d)) return NotImplemented.NOT_IMPLEMENTED;
-        ToyDict out = new ToyDict(new LinkedHashMap<>(map));
+        ToyDict out = new ToyDict(map);
         out.map.putAll(d.map);
         return out;
     }
@@ -303,7 +303,7 @@ public final class ToyDict extends ToyObject {
         });
         TYPE.method("copy", (ts, args, kw) -> {
             Args.none("dict.copy", args, kw, 1);
-            return new ToyDict(new LinkedHashMap<>(self(args).map));
+            return new ToyDict(self(args).map);
         });
         TYPE.method("clear", (ts, args, kw) -> {
             Args.none("dict.clear", args, kw, 1);

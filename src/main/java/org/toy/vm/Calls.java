@@ -33,6 +33,12 @@ final class Calls {
         } else {
             bind(fn, slots, src, start, argc, kwNames);
         }
+        if (code.cellVars.length + fn.closure.length != 0) makeCells(code, fn, slots);
+        return frame;
+    }
+
+    /** Fills the cell and free-variable slots: new cells, then the closure's. */
+    private static void makeCells(Code code, ToyFunction fn, ToyObject[] slots) {
         int locals = code.varNames.length;
         int cells = code.cellVars.length;
         for (int c = 0; c < cells; c++) {
@@ -40,7 +46,6 @@ final class Calls {
             slots[locals + c] = new ToyCell(p >= 0 ? slots[p] : null);
         }
         System.arraycopy(fn.closure, 0, slots, locals + cells, fn.closure.length);
-        return frame;
     }
 
     private static void bind(ToyFunction fn, ToyObject[] slots, ToyObject[] src, int start, int argc,
@@ -62,13 +67,7 @@ final class Calls {
         for (int k = 0; k < kwNames.length; k++) {
             String key = kwNames[k];
             ToyObject value = src[start + positional + k];
-            int slot = -1;
-            for (int p = 0; p < n + kwOnly; p++) {
-                if (code.varNames[p].equals(key)) {
-                    slot = p;
-                    break;
-                }
-            }
+            int slot = parameterSlot(code, n + kwOnly, key);
             if (slot >= 0) {
                 if (slots[slot] != null) {
                     throw Errors.typeError(name + "() got multiple values for argument '" + key + "'");
@@ -83,21 +82,43 @@ final class Calls {
         if (positional > n && varargsSlot < 0) throw tooManyPositional(fn, positional, slots);
 
         int defaults = fn.defaults.length;
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        // The list of missing names is made only when one is missing: this runs on every call
+        // with keyword arguments.
+        java.util.List<String> missing = null;
         for (int p = 0; p < n; p++) {
             if (slots[p] != null) continue;
-            if (p >= n - defaults) slots[p] = fn.defaults[p - (n - defaults)];
-            else missing.add(code.varNames[p]);
+            if (p >= n - defaults) {
+                slots[p] = fn.defaults[p - (n - defaults)];
+            } else {
+                if (missing == null) missing = new java.util.ArrayList<>();
+                missing.add(code.varNames[p]);
+            }
         }
-        if (!missing.isEmpty()) throw missingArguments(name, missing, "positional");
+        if (missing != null) throw missingArguments(name, missing, "positional");
         for (int p = n; p < n + kwOnly; p++) {
             if (slots[p] != null) continue;
             ToyObject d = fn.kwDefaults == null ? null : fn.kwDefaults.get(ToyStr.of(code.varNames[p]));
-            if (d != null) slots[p] = d;
-            else missing.add(code.varNames[p]);
+            if (d != null) {
+                slots[p] = d;
+            } else {
+                if (missing == null) missing = new java.util.ArrayList<>();
+                missing.add(code.varNames[p]);
+            }
         }
-        if (!missing.isEmpty()) throw missingArguments(name, missing, "keyword-only");
+        if (missing != null) throw missingArguments(name, missing, "keyword-only");
         if (varkwSlot >= 0) slots[varkwSlot] = kwDict;
+    }
+
+    /**
+     * The slot of the parameter named {@code key} among the first {@code count}, or -1. Names
+     * from the compiler are interned, so the identity pass usually finds it without comparing
+     * characters.
+     */
+    private static int parameterSlot(Code code, int count, String key) {
+        String[] names = code.varNames;
+        for (int p = 0; p < count; p++) if (names[p] == key) return p;
+        for (int p = 0; p < count; p++) if (names[p].equals(key)) return p;
+        return -1;
     }
 
     private static RuntimeException tooManyPositional(ToyFunction fn, int given, ToyObject[] slots) {

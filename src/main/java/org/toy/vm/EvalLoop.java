@@ -1,6 +1,7 @@
 package org.toy.vm;
 
 import static org.toy.bytecode.Opcode.*;
+import static org.toy.bytecode.Superinstructions.*;
 
 import org.toy.ast.BinaryOp;
 import org.toy.ast.CompareOp;
@@ -17,6 +18,7 @@ import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyList;
 import org.toy.runtime.ToyNone;
 import org.toy.runtime.ToyObject;
+import org.toy.runtime.ToyRange;
 
 /**
  * The dispatch loop: fetch an instruction, switch on its opcode, repeat (clox's {@code run()},
@@ -71,7 +73,7 @@ public final class EvalLoop {
         EvalBreaker breaker = ts.interp().breaker();
         while (true) {
             // Few live locals, so the JIT can keep them all in registers.
-            int[] ins = f.code.instructions;
+            int[] ins = f.code.quickened;
             ToyObject[] s = f.slots;
             int ip = f.ip;
             int sp = f.sp;
@@ -117,6 +119,51 @@ public final class EvalLoop {
                             // Values left above sp are dead; they are overwritten by the next push
                             // and die with the frame, so the hottest pops skip clearing them.
                             s[arg] = s[--sp];
+                            break;
+                        // The superinstructions: the second half's argument is in the next word,
+                        // which is then skipped (see Superinstructions).
+                        case LOAD_FAST__LOAD_FAST: {
+                            ToyObject v = s[arg];
+                            if (v == null) throw SlowPaths.unboundLocal(f.code, arg);
+                            int second = ins[ip] >>> 8;
+                            ToyObject w = s[second];
+                            if (w == null) throw SlowPaths.unboundLocal(f.code, second);
+                            ip++;
+                            s[sp++] = v;
+                            s[sp++] = w;
+                            break;
+                        }
+                        case LOAD_FAST__LOAD_CONST: {
+                            ToyObject v = s[arg];
+                            if (v == null) throw SlowPaths.unboundLocal(f.code, arg);
+                            s[sp++] = v;
+                            s[sp++] = f.code.consts[ins[ip++] >>> 8];
+                            break;
+                        }
+                        case LOAD_CONST__LOAD_FAST: {
+                            int second = ins[ip] >>> 8;
+                            ToyObject v = s[second];
+                            if (v == null) throw SlowPaths.unboundLocal(f.code, second);
+                            ip++;
+                            s[sp++] = f.code.consts[arg];
+                            s[sp++] = v;
+                            break;
+                        }
+                        case STORE_FAST__LOAD_FAST: {
+                            s[arg] = s[sp - 1];
+                            int second = ins[ip] >>> 8;
+                            ToyObject v = s[second];
+                            if (v == null) {
+                                sp--;
+                                throw SlowPaths.unboundLocal(f.code, second);
+                            }
+                            ip++;
+                            s[sp - 1] = v;
+                            break;
+                        }
+                        case PUSH_NULL__LOAD_GLOBAL:
+                            s[sp++] = null;
+                            s[sp++] = SlowPaths.loadGlobal(f, ins[ip++] >>> 8);
                             break;
                         case DELETE_FAST:
                             if (s[arg] == null) throw SlowPaths.unboundLocal(f.code, arg);
@@ -297,9 +344,23 @@ public final class EvalLoop {
                             s[sp - 1] = s[sp - 1].iter();
                             break;
                         case FOR_ITER: {
-                            ToyObject next = s[sp - 1].next();
+                            // CPython's FOR_ITER_RANGE: a range iterator's next() is called
+                            // directly, so no tier of the JIT needs a virtual call for it.
+                            ToyObject iterator = s[sp - 1];
+                            ToyObject next = iterator instanceof ToyRange.Iter range ? range.next() : iterator.next();
                             if (next != null) {
                                 s[sp++] = next;
+                            } else {
+                                s[--sp] = null;
+                                ip = arg;
+                            }
+                            break;
+                        }
+                        case FOR_ITER__STORE_FAST: {
+                            ToyObject iterator = s[sp - 1];
+                            ToyObject next = iterator instanceof ToyRange.Iter range ? range.next() : iterator.next();
+                            if (next != null) {
+                                s[ins[ip++] >>> 8] = next;
                             } else {
                                 s[--sp] = null;
                                 ip = arg;
@@ -327,7 +388,7 @@ public final class EvalLoop {
                                 }
                             }
                             String[] kw = ts.kwNames;
-                            ts.kwNames = ToyObject.NO_KEYWORDS;
+                            if (kw.length != 0) ts.kwNames = ToyObject.NO_KEYWORDS;
                             f.ip = ip;
                             if (callable instanceof ToyFunction fn) {
                                 Frame callee = Calls.newFrame(ts, fn, s, first, argc, kw);
@@ -335,11 +396,12 @@ public final class EvalLoop {
                                     ts.depth--;
                                     throw Errors.recursionError();
                                 }
-                                java.util.Arrays.fill(s, base, sp, null);
+                                // The arguments left in the caller's stack are dead (its next push
+                                // overwrites them), as after STORE_FAST: not cleared, for speed.
                                 f.sp = base;
                                 callee.back = f;
                                 f = callee;
-                                ins = f.code.instructions;
+                                ins = f.code.quickened;
                                 s = f.slots;
                                 ip = 0;
                                 sp = f.sp;
@@ -359,7 +421,7 @@ public final class EvalLoop {
                             ts.depth--;
                             if (f.back == null) return result;
                             f = f.back;
-                            ins = f.code.instructions;
+                            ins = f.code.quickened;
                             s = f.slots;
                             ip = f.ip;
                             sp = f.sp;

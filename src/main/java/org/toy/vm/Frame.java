@@ -33,8 +33,9 @@ public final class Frame {
         this.globals = globals;
         this.builtins = builtins;
         this.function = function;
-        this.slots = new ToyObject[code.slotCount() + code.maxStack];
-        this.sp = code.slotCount();
+        int locals = code.slotCount();
+        this.slots = new ToyObject[locals + code.maxStack];
+        this.sp = locals;
     }
 
     /** The source line being executed (for tracebacks). */

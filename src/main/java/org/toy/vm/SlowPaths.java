@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.toy.ast.BinaryOp;
 import org.toy.bytecode.Code;
 import org.toy.bytecode.ExceptionTable;
+import org.toy.bytecode.GlobalCache;
 import org.toy.gil.EvalBreaker;
 import org.toy.runtime.BoundMethod;
 import org.toy.runtime.BuiltinFunction;
@@ -42,7 +43,17 @@ final class SlowPaths {
 
     // ---- names -------------------------------------------------------------------------------
 
+    /** LOAD_GLOBAL: from the instruction's inline cache while the globals and built-ins are unchanged. */
     static ToyObject loadGlobal(Frame f, int arg) {
+        GlobalCache cache = f.code.globalCaches[arg];
+        ToyObject v = cache.lookup(f.globals, f.builtins);
+        if (v != null) return v;
+        v = lookUpGlobal(f, arg);
+        cache.fill(f.globals, f.builtins, v);
+        return v;
+    }
+
+    private static ToyObject lookUpGlobal(Frame f, int arg) {
         ToyStr key = f.code.nameKeys[arg];
         ToyObject v = f.globals.map.get(key);
         if (v == null) v = f.builtins.map.get(key);
@@ -56,7 +67,7 @@ final class SlowPaths {
             ToyObject v = f.locals.map.get(f.code.nameKeys[arg]);
             if (v != null) return v;
         }
-        return loadGlobal(f, arg);
+        return lookUpGlobal(f, arg);
     }
 
     static void storeName(Frame f, int arg, ToyObject value) {

@@ -38,10 +38,13 @@ public final class ThreadState {
      * The frame that made the call now running in Java (set by CALL before it calls anything
      * that is not a Toy function). Zero-argument {@code super()} reads its first argument and
      * its {@code __class__} cell from there, as CPython's reads the calling frame; and a blocked
-     * thread is always inside such a call, so the deadlock report starts its stack there
-     * (another thread reads it then, hence volatile).
+     * thread is always inside such a call, so the deadlock report starts its stack there.
+     * A plain field, not a volatile one: it is written on every call of a built-in, and a
+     * volatile write there is a full fence. Another thread reads it only after this thread has
+     * released the GIL or blocked through the threads library, and those locks order the write
+     * before the read.
      */
-    volatile Frame callerFrame;
+    Frame callerFrame;
 
     /**
      * The thread state of the Java thread running Toy code. Runtime values call their special
