@@ -5,7 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,11 +45,32 @@ final class Lifeline {
     /** Starts reading the job from standard input. */
     static Lifeline watch() {
         Lifeline l = new Lifeline();
-        InputStream in = new BufferedInputStream(Channels.newInputStream(l.stdin));
+        InputStream in = new BufferedInputStream(streamOf(l.stdin));
         Thread t = new Thread(() -> l.read(in), THREAD_NAME);
         t.setDaemon(true);
         t.start();
         return l;
+    }
+
+    /**
+     * The channel as a stream, without {@code Channels.newInputStream}: that stream's
+     * {@code available()} asks a file channel for its position, which a pipe refuses
+     * ({@code ESPIPE}, "Illegal seek"), and BufferedInputStream calls it whenever a frame is
+     * larger than its buffer.
+     */
+    private static InputStream streamOf(FileChannel channel) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));
+            }
+        };
     }
 
     private void read(InputStream in) {

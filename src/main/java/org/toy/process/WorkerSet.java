@@ -156,7 +156,9 @@ public final class WorkerSet {
         Connection theirs = (Connection) ends.get(1);
         ToyProcess p = ToyProcess.create(interp, method, WORKER, null, ToyTuple.of(theirs, initializer, initargs), null,
                 ToyBool.TRUE);
-        p.setAttr("name", ToyStr.of(p.getAttr("name").str().replace("Process", nameKind)));
+        // Process-3 or SpawnProcess-3 becomes SpawnPoolWorker-3: the class part is the pool's.
+        String name = p.getAttr("name").str();
+        p.setAttr("name", ToyStr.of(nameKind + name.substring(name.lastIndexOf('-'))));
         p.skipUnsendableGlobals = true;
         try {
             p.start(ts);
