@@ -385,31 +385,28 @@ public final class Codec {
                 str(h.handleKind());
                 value(h.handleState(), depth + 1);
             } else if (v instanceof BuiltinFunction f && f.module() != null) {
-                remember(v);
-                out.put((byte) 'G');
-                str(f.module());
-                out.put((byte) 0);
-                str(f.name());
+                byReference(v, f.module(), f.name());
             } else if (v instanceof ProcessLocal && options.mainByValue()) {
                 out.put((byte) 'N');
             } else if (builtinName(v) != null) {
-                remember(v);
-                out.put((byte) 'G');
-                str("builtins");
-                out.put((byte) 0);
-                str(builtinName(v));
+                byReference(v, "builtins", builtinName(v));
             } else if (v instanceof ToyType t && t.homeModule() != null) {
-                remember(v);
-                out.put((byte) 'G');
-                str(t.homeModule());
-                out.put((byte) 0);
-                str(t.homeName());
+                byReference(v, t.homeModule(), t.homeName());
             } else {
                 throw cannotPickle(v);
             }
         }
 
         private static final Map<ToyObject, String> BUILTIN_NAMES = new IdentityHashMap<>();
+
+        /** {@code G module 0 name}: an object of a built-in module, found by name by the receiver. */
+        void byReference(ToyObject v, String module, String name) {
+            remember(v);
+            out.put((byte) 'G');
+            str(module);
+            out.put((byte) 0);
+            str(name);
+        }
 
         static String builtinName(ToyObject v) {
             if (v instanceof ToyType t) {

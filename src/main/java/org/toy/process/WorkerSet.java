@@ -143,6 +143,14 @@ public final class WorkerSet {
         return m.equals("forkserver") ? "ForkServer" : Character.toUpperCase(m.charAt(0)) + m.substring(1);
     }
 
+    /** The start method of a {@code multiprocessing} context passed as {@code context=}/{@code mp_context=}, else null. */
+    public static String contextMethod(ThreadState ts, ToyObject ctx) {
+        if (ctx instanceof org.toy.runtime.ToyModule m && m.name().startsWith("multiprocessing.context.")) {
+            return m.globals().get(ToyStr.of("get_start_method")).call(ts, ToyObject.NO_ARGS, ToyObject.NO_KEYWORDS).str();
+        }
+        return null;
+    }
+
     // ---- workers -----------------------------------------------------------------------------
 
     /** Starts {@code n} workers (the caller holds the GIL: the fork state is encoded now). */
