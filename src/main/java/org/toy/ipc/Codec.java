@@ -63,7 +63,12 @@ import org.toy.source.Source;
  *                         a function of a built-in module such as multiprocessing.pool.worker)
  *   M name file           a module by reference          E type args traceback   an exception
  *   g k                   the k-th "globals subset" (below)
+ *   K name qualname module base n (key value)*   a class by value (its dict)
+ *   O class dict          an instance of a class     e class args traceback   a user exception
+ *   y v / w v             staticmethod / classmethod   p fget fset fdel doc   a property
  * </pre>
+ * A class travels as functions do: by reference when its module has a file and names it, by
+ * value in a fork state's {@code __main__} and when its module has no file (REPL, {@code -c}).
  * Every object except None, bools, ints and floats is memoised in the order its tag is read,
  * on both sides, and a container is memoised before its items, so a list that contains itself,
  * or two references to one dict, come out the same shape. A tuple under construction may be
@@ -368,6 +373,22 @@ public final class Codec {
                 else value(inner, depth + 1);
             } else if (k == ToyException.class) {
                 exception((ToyException) v, depth);
+            } else if (k == org.toy.runtime.ToyInstance.class) {
+                remember(v);
+                out.put((byte) 'O');
+                value(v.type(), depth + 1);
+                value(((org.toy.runtime.ToyInstance) v).dict, depth + 1);
+            } else if (v instanceof ToyType t && t.isHeap()) {
+                heapType(t, depth);
+            } else if (k == org.toy.runtime.ToyStaticMethod.class || k == org.toy.runtime.ToyClassMethod.class) {
+                remember(v);
+                boolean st = k == org.toy.runtime.ToyStaticMethod.class;
+                out.put((byte) (st ? 'y' : 'w'));
+                value(st ? ((org.toy.runtime.ToyStaticMethod) v).function : ((org.toy.runtime.ToyClassMethod) v).function, depth + 1);
+            } else if (k == org.toy.runtime.ToyProperty.class) {
+                remember(v);
+                out.put((byte) 'p');
+                for (ToyObject part : ((org.toy.runtime.ToyProperty) v).parts()) value(part, depth + 1);
             } else if (k == ToyFunction.class) {
                 function((ToyFunction) v, depth);
             } else if (k == Code.class) {
@@ -412,7 +433,7 @@ public final class Codec {
             if (v instanceof ToyType t) {
                 if (t.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION) && ExceptionTypes.all().contains(t)) return t.name();
                 for (ToyType b : new ToyType[] {ToyInt.TYPE, ToyFloat.TYPE, ToyStr.TYPE, ToyBytes.TYPE, ToyList.TYPE,
-                        ToyTuple.TYPE, ToyDict.TYPE, ToySet.SET_TYPE, ToySet.FROZENSET_TYPE, ToyBool.TYPE}) {
+                        ToyTuple.TYPE, ToyDict.TYPE, ToySet.SET_TYPE, ToySet.FROZENSET_TYPE, ToyBool.TYPE, ToyType.OBJECT}) {
                     if (b == t) return t.name();
                 }
                 return null;
@@ -424,8 +445,13 @@ public final class Codec {
 
         void exception(ToyException e, int depth) {
             remember(e);
-            out.put((byte) 'E');
-            str(e.type().name());
+            if (e.type().isHeap()) {
+                out.put((byte) 'e');
+                value(e.type(), depth + 1);
+            } else {
+                out.put((byte) 'E');
+                str(e.type().name());
+            }
             value(e.args(), depth + 1);
             String tb;
             try {
@@ -434,6 +460,40 @@ public final class Codec {
                 tb = org.toy.vm.Traceback.lastLine(e) + "\n";
             }
             str(tb);
+        }
+
+        /** A user class: by reference to its module when that has a file and names it, else by value. */
+        void heapType(ToyType t, int depth) {
+            String qual = t.qualName();
+            ToyDict home = null;
+            for (ToyObject x : t.dict().values()) {
+                if (x instanceof ToyFunction f) home = f.globals;
+            }
+            boolean byValue = options.mainByValue() && t.module().equals("__main__")
+                    || home != null && home.get(ToyStr.of("__file__")) == null;
+            if (!byValue) {
+                if (qual.contains("<")) throw Errors.attributeError("Can't pickle local object '" + qual + "'");
+                ToyObject file = home == null ? null : home.get(ToyStr.of("__file__"));
+                remember(t);
+                out.put((byte) 'G');
+                str(t.module());
+                if (file instanceof ToyStr fs && home.get(ToyStr.of(qual)) == t) { out.put((byte) 1); str(fs.value); } else out.put((byte) 0);
+                str(qual);
+                return;
+            }
+            remember(t);
+            out.put((byte) 'K');
+            str(t.name());
+            str(qual);
+            str(t.module());
+            value(t.base(), depth + 1);
+            Object[] entries = t.dict().entrySet().toArray();
+            out.varint(entries.length);
+            for (Object o : entries) {
+                @SuppressWarnings("unchecked") Map.Entry<String, ToyObject> e = (Map.Entry<String, ToyObject>) o;
+                str(e.getKey());
+                value(e.getValue(), depth + 1);
+            }
         }
 
         void source(Source s) {
@@ -724,7 +784,38 @@ public final class Codec {
                     if (!mayBeIncomplete && incomplete.containsKey(o)) throw bad("a tuple that contains itself");
                     return t;
                 }
-                case 'E': return exception(depth);
+                case 'E': return exception(depth, false);
+                case 'e': return exception(depth, true);
+                case 'K': return heapType(depth);
+                case 'O': {
+                    int index = memo.size();
+                    memo.add(null);
+                    if (!(value(depth + 1, false) instanceof ToyType t) || !t.isHeap() || t.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)) {
+                        throw bad("an instance of something that is not a class");
+                    }
+                    org.toy.runtime.ToyInstance inst = new org.toy.runtime.ToyInstance(t);
+                    memo.set(index, inst);
+                    if (!(value(depth + 1, false) instanceof ToyDict d)) throw bad("an instance without a dict");
+                    inst.dict.map.putAll(d.map);
+                    return inst;
+                }
+                case 'y': case 'w': {
+                    int index = memo.size();
+                    memo.add(null);
+                    ToyObject f = value(depth + 1, true);
+                    ToyObject m = tag == 'y' ? new org.toy.runtime.ToyStaticMethod(f) : new org.toy.runtime.ToyClassMethod(f);
+                    memo.set(index, m);
+                    return m;
+                }
+                case 'p': {
+                    int index = memo.size();
+                    memo.add(null);
+                    ToyObject[] parts = new ToyObject[4];
+                    for (int i = 0; i < 4; i++) parts[i] = value(depth + 1, true);
+                    ToyObject prop = new org.toy.runtime.ToyProperty(parts[0], parts[1], parts[2], parts[3]);
+                    memo.set(index, prop);
+                    return prop;
+                }
                 case 'C': return code(depth);
                 case 'L': return function(depth);
                 case 'G': {
@@ -779,29 +870,58 @@ public final class Codec {
             }
             if (name.equals("NotImplemented")) return org.toy.runtime.NotImplemented.NOT_IMPLEMENTED;
             for (ToyType t : new ToyType[] {ToyInt.TYPE, ToyFloat.TYPE, ToyStr.TYPE, ToyBytes.TYPE, ToyList.TYPE,
-                    ToyTuple.TYPE, ToyDict.TYPE, ToySet.SET_TYPE, ToySet.FROZENSET_TYPE, ToyBool.TYPE}) {
+                    ToyTuple.TYPE, ToyDict.TYPE, ToySet.SET_TYPE, ToySet.FROZENSET_TYPE, ToyBool.TYPE, ToyType.OBJECT}) {
                 if (t.name().equals(name)) return t;
             }
             for (ToyType t : ExceptionTypes.all()) if (t.name().equals(name)) return t;
             return null;
         }
 
-        ToyObject exception(int depth) {
+        ToyObject exception(int depth, boolean userType) {
             int index = memo.size();
             memo.add(null);
-            String type = str();
+            ToyType t = null;
+            if (userType) {
+                if (!(value(depth + 1, false) instanceof ToyType ut) || !ut.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)) {
+                    throw bad("an exception whose class is not an exception class");
+                }
+                t = ut;
+            } else {
+                String type = str();
+                for (ToyType x : ExceptionTypes.all()) if (x.name().equals(type)) t = x;
+                if (type.equals(PICKLING_ERROR.name())) t = PICKLING_ERROR;
+                if (t == null) t = MODULE_EXCEPTIONS.get(type);
+                if (t == null) t = ExceptionTypes.EXCEPTION;
+            }
             ToyObject args = value(depth + 1, false);
             String tb = str();
-            ToyType t = null;
-            for (ToyType x : ExceptionTypes.all()) if (x.name().equals(type)) t = x;
-            if (type.equals(PICKLING_ERROR.name())) t = PICKLING_ERROR;
-            if (t == null) t = MODULE_EXCEPTIONS.get(type);
-            if (t == null) t = ExceptionTypes.EXCEPTION;
             if (!(args instanceof ToyTuple a)) throw bad("exception arguments are not a tuple");
             ToyException e = new ToyException(t, a);
             e.setAttr("__toy_traceback__", ToyStr.of(tb));
             memo.set(index, e);
             return e;
+        }
+
+        /** {@code K}: the class is made (and memoised) first, so that its methods' cells can refer back to it. */
+        ToyType heapType(int depth) {
+            int index = memo.size();
+            memo.add(null);
+            String name = str();
+            String qual = str();
+            String module = str();
+            if (!(value(depth + 1, false) instanceof ToyType base)) throw bad("a class whose base is not a class");
+            ToyDict ns = new ToyDict();
+            ns.put(ToyStr.of("__qualname__"), ToyStr.of(qual));
+            ns.put(ToyStr.of("__module__"), ToyStr.of(module));
+            ToyType cls = org.toy.runtime.ClassFactory.create(name, new ToyObject[] {base}, ns, module);
+            memo.set(index, cls);
+            int n = count(2);
+            for (int i = 0; i < n; i++) {
+                String key = str();
+                cls.dict().put(key, value(depth + 1, true));
+            }
+            ToyType.changed();
+            return cls;
         }
 
         Source source() {

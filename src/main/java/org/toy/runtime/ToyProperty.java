@@ -31,6 +31,9 @@ public final class ToyProperty extends ToyObject {
         this.doc = doc;
     }
 
+    /** fget, fset, fdel and doc, for the codec. */
+    public ToyObject[] parts() { return new ToyObject[] {fget, fset, fdel, doc}; }
+
     private static ToyObject construct(org.toy.vm.ThreadState ts, ToyType type, ToyObject[] args, String[] kw) {
         ToyObject[] p = Args.bind("property", args, kw, 0, 0, "fget", "fset", "fdel", "doc");
         return new ToyProperty(orNone(p[0]), orNone(p[1]), orNone(p[2]), orNone(p[3]));
