@@ -38,6 +38,10 @@ import org.toy.vm.ThreadState;
  * {@code os._exit}), its reader thread reports the tasks it held as lost, and the owner fails
  * them (the executor breaks, the pool replaces the worker) instead of waiting for ever.
  * <p>
+ * Under fork a worker starts from the parent's {@code __main__} as a Process does, except that
+ * globals the codec cannot send (a lock, an open file) are left out rather than failing the
+ * pool: a worker only needs the functions and data its tasks use.
+ * <p>
  * Frames: a task is an 8-byte id then a codec message {@code (func, kind, payload)}; a reply
  * is the same id then {@code (ok, value)}, value being the result or the exception. Tasks are
  * encoded by the submitter (it holds the GIL) and replies decoded by the owner, so the reader
