@@ -46,6 +46,21 @@ abstract class Executor extends ToyObject implements Codec.ProcessLocal {
         return new ResultIterator(fs, timeout, false);
     }
 
+    /** {@code max_workers}: {@code dflt} for None, else at least 1 (CPython's message). */
+    static int maxWorkers(ToyObject o, int dflt) {
+        if (o == null || o == ToyNone.NONE) return dflt;
+        int n = Args.toInt(o);
+        if (n <= 0) throw Errors.valueError("max_workers must be greater than 0");
+        return n;
+    }
+
+    /** {@code initializer}: None or a callable. */
+    static ToyObject initializer(ToyObject o) {
+        ToyObject init = o == null ? ToyNone.NONE : o;
+        if (init != ToyNone.NONE && !org.toy.builtins.Protocols.isCallable(init)) throw Errors.typeError("initializer must be a callable");
+        return init;
+    }
+
     private static Executor me(ToyObject o) {
         if (o instanceof Executor e) return e;
         throw Errors.typeError("descriptor requires an 'Executor' object but received a '" + o.type().name() + "'");

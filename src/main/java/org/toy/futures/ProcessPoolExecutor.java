@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.toy.builtins.Protocols;
 import org.toy.ipc.Codec;
 import org.toy.pool.HandlerThread;
 import org.toy.process.Processes;
@@ -17,7 +16,6 @@ import org.toy.runtime.ToyDict;
 import org.toy.runtime.ToyError;
 import org.toy.runtime.ToyException;
 import org.toy.runtime.ToyList;
-import org.toy.runtime.ToyModule;
 import org.toy.runtime.ToyNone;
 import org.toy.runtime.ToyObject;
 import org.toy.runtime.ToyStr;
@@ -70,18 +68,9 @@ final class ProcessPoolExecutor extends Executor {
     private static ToyObject construct(ThreadState ts, ToyType type, ToyObject[] args, String[] kw) {
         ToyObject[] p = Args.bind("ProcessPoolExecutor", args, kw, 0, 0, "max_workers", "mp_context", "initializer",
                 "initargs", "max_tasks_per_child");
-        int n;
-        if (p[0] == null || p[0] == ToyNone.NONE) n = Runtime.getRuntime().availableProcessors();
-        else {
-            n = Args.toInt(p[0]);
-            if (n <= 0) throw Errors.valueError("max_workers must be greater than 0");
-        }
-        String method = null;
-        if (p[1] instanceof ToyModule ctx && ctx.name().startsWith("multiprocessing.context.")) {
-            method = ctx.globals().get(ToyStr.of("get_start_method")).call(ts, NO_ARGS, NO_KEYWORDS).str();
-        }
-        ToyObject init = p[2] == null ? ToyNone.NONE : p[2];
-        if (init != ToyNone.NONE && !Protocols.isCallable(init)) throw Errors.typeError("initializer must be a callable");
+        int n = maxWorkers(p[0], Runtime.getRuntime().availableProcessors());
+        String method = WorkerSet.contextMethod(ts, p[1]);
+        ToyObject init = initializer(p[2]);
         int maxTasks = 0;
         if (p[4] != null && p[4] != ToyNone.NONE) {
             if (!(p[4] instanceof org.toy.runtime.ToyInt m)) throw Errors.typeError("max_tasks_per_child must be an integer");

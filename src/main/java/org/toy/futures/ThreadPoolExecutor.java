@@ -9,7 +9,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.toy.builtins.Protocols;
 import org.toy.runtime.Args;
 import org.toy.runtime.BuiltinFunction;
 import org.toy.runtime.Errors;
@@ -64,14 +63,8 @@ final class ThreadPoolExecutor extends Executor {
 
     private static ToyObject construct(ThreadState ts, ToyType type, ToyObject[] args, String[] kw) {
         ToyObject[] p = Args.bind("ThreadPoolExecutor", args, kw, 0, 0, "max_workers", "thread_name_prefix", "initializer", "initargs");
-        int n;
-        if (p[0] == null || p[0] == ToyNone.NONE) n = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-        else {
-            n = Args.toInt(p[0]);
-            if (n <= 0) throw Errors.valueError("max_workers must be greater than 0");
-        }
-        ToyObject init = p[2] == null ? ToyNone.NONE : p[2];
-        if (init != ToyNone.NONE && !Protocols.isCallable(init)) throw Errors.typeError("initializer must be a callable");
+        int n = maxWorkers(p[0], Math.min(32, Runtime.getRuntime().availableProcessors() + 4));
+        ToyObject init = initializer(p[2]);
         int number = COUNTERS.computeIfAbsent(ts.interp(), k -> new AtomicInteger()).getAndIncrement();
         String prefix = p[1] != null && p[1].isTrue() ? p[1].str() : "ThreadPoolExecutor-" + number;
         return new ThreadPoolExecutor(ts.interp(), n, prefix, init, p[3] == null ? ToyTuple.EMPTY : p[3]);

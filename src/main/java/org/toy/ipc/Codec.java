@@ -506,8 +506,8 @@ public final class Codec {
                 str(t.name());
                 return;
             }
-            ToyDict g = t.definingGlobals();
             String module = t.module();
+            ToyDict g = t.definingGlobals() != null ? t.definingGlobals() : moduleGlobals(module);
             String qual = t.qualName();
             ToyObject file = g == null ? null : g.get(ToyStr.of("__file__"));
             boolean local = qual.contains("<");
@@ -533,6 +533,20 @@ public final class Codec {
             out.put((byte) 1);
             str(((ToyStr) file).value);
             str(qual);
+        }
+
+        /**
+         * The globals of the module named {@code module} in this thread's interpreter, or null: where
+         * a class without functions (which would name their globals) is looked up, as pickle looks
+         * in {@code sys.modules[cls.__module__]} — a class that came by value, say.
+         */
+        private static ToyDict moduleGlobals(String module) {
+            try {
+                org.toy.runtime.ToyModule m = org.toy.vm.ThreadState.current().interp().modules().get(module);
+                return m == null ? null : m.globals();
+            } catch (IllegalStateException e) {
+                return null;   // not a Toy thread: nothing to look in
+            }
         }
 
         /** {@code staticmethod}, {@code classmethod} and {@code property} objects of a class sent by value. */

@@ -17,7 +17,6 @@ import org.toy.runtime.ToyInt;
 import org.toy.runtime.ToyList;
 import org.toy.runtime.ToyNone;
 import org.toy.runtime.ToyObject;
-import org.toy.runtime.ToyStr;
 import org.toy.runtime.ToyTuple;
 import org.toy.runtime.ToyType;
 import org.toy.vm.Interpreter;
@@ -88,10 +87,8 @@ public final class ToyPool extends org.toy.runtime.ToyObject implements Codec.Pr
             }
             maxTasks = m.isSmall() ? (int) Math.min(m.value, Integer.MAX_VALUE) : Integer.MAX_VALUE;
         }
-        String how = method;
-        if (p[4] instanceof org.toy.runtime.ToyModule ctx && ctx.name().startsWith("multiprocessing.context.")) {
-            how = ctx.globals().get(ToyStr.of("get_start_method")).call(ts, new ToyObject[0], new String[0]).str();
-        }
+        String how = WorkerSet.contextMethod(ts, p[4]);
+        if (how == null) how = method;
         return new ToyPool(ts, how, n, init, p[2] == null ? ToyTuple.EMPTY : p[2], maxTasks);
     }
 

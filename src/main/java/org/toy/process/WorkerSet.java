@@ -38,6 +38,10 @@ import org.toy.vm.ThreadState;
  * {@code os._exit}), its reader thread reports the tasks it held as lost, and the owner fails
  * them (the executor breaks, the pool replaces the worker) instead of waiting for ever.
  * <p>
+ * Under fork a worker starts from the parent's {@code __main__} as a Process does, except that
+ * globals the codec cannot send (a lock, an open file) are left out rather than failing the
+ * pool: a worker only needs the functions and data its tasks use.
+ * <p>
  * Frames: a task is an 8-byte id then a codec message {@code (func, kind, payload)}; a reply
  * is the same id then {@code (ok, value)}, value being the result or the exception. Tasks are
  * encoded by the submitter (it holds the GIL) and replies decoded by the owner, so the reader
@@ -141,6 +145,14 @@ public final class WorkerSet {
     public static String methodPrefix(Interpreter interp, String method) {
         String m = method != null ? method : Processes.of(interp).method();
         return m.equals("forkserver") ? "ForkServer" : Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    /** The start method of a {@code multiprocessing} context passed as {@code context=}/{@code mp_context=}, else null. */
+    public static String contextMethod(ThreadState ts, ToyObject ctx) {
+        if (ctx instanceof org.toy.runtime.ToyModule m && m.name().startsWith("multiprocessing.context.")) {
+            return m.globals().get(ToyStr.of("get_start_method")).call(ts, ToyObject.NO_ARGS, ToyObject.NO_KEYWORDS).str();
+        }
+        return null;
     }
 
     // ---- workers -----------------------------------------------------------------------------
