@@ -40,8 +40,8 @@ import org.w3c.dom.NodeList;
  * reason (the Pool and Manager samples until those branches are merged).
  * <p>
  * Samples that measure speed ({@code # sample-test: timing}) run first, one at a time, and
- * get up to three attempts, because the machine may be busy with other work for a moment;
- * each attempt must still show the effect on its own. If all three fail while the machine's
+ * get up to two attempts, because the machine may be busy with other work for a moment;
+ * each attempt must still show the effect on its own. If both fail while the machine's
  * load average is above 1.5 times its cores, the sample is reported as skipped with that
  * reason and its output (no measurement of parallelism means anything there); otherwise the
  * failure stands. The others then run two at a time, to
@@ -56,6 +56,8 @@ class SamplesTest {
     private static final String CLAIM = "# claim: ";
     private static final String SKIP = "# sample-test: skip";
     private static final String TIMING = "# sample-test: timing";
+    /** Tries a timing sample gets: a busy moment passes, a busy machine costs each try in full. */
+    private static final int ATTEMPTS = 2;
 
     record Result(int exit, String out, String err) {}
 
@@ -77,7 +79,7 @@ class SamplesTest {
         Stream<DynamicTest> alone = timing.stream().map(p -> DynamicTest.dynamicTest(name(p), p.toUri(), () -> {
             AssertionError last = null;
             double busiest = 0;
-            for (int attempt = 1; attempt <= 3; attempt++) {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 try {
                     check(p, toy(p.toString()));
                     return;
@@ -93,7 +95,7 @@ class SamplesTest {
             String why = last.getMessage();
             double load = busiest;
             Assumptions.assumeFalse(load > 1.5 * cores, () -> name(p) + ": not judged, the machine is overloaded (load average "
-                    + load + " on " + cores + " cores) in all 3 attempts; the last one said: " + why);
+                    + load + " on " + cores + " cores) in all " + ATTEMPTS + " attempts; the last one said: " + why);
             throw last;
         }));
         Stream<DynamicTest> together = others.stream().map(p -> DynamicTest.dynamicTest(name(p), p.toUri(), () -> {
