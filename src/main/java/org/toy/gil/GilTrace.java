@@ -33,8 +33,11 @@ import org.toy.gil.timeline.ProcessTrace;
  * </ul>
  */
 public final class GilTrace {
-    /** Events kept by default: 4 MB of arrays, minutes of a busy two-thread program. */
-    public static final int DEFAULT_CAPACITY = 1 << 18;
+    /**
+     * Events kept by default: 1 MB of arrays, over a minute of two CPU-bound threads switching
+     * every 5 ms, and a page of at most some 15 MB.
+     */
+    public static final int DEFAULT_CAPACITY = 1 << 16;
 
     private static final int KIND_BITS = 4;
 

@@ -8,7 +8,7 @@ import java.util.List;
  * The GIL traces of a program and its child processes turned into what the picture draws: per
  * thread a lane of segments (running with the GIL, waiting for it, blocked outside it), and the
  * moments the GIL changed hands or a waiter asked for it. All times are nanoseconds since the
- * start of the first trace (the parent's), so processes share one axis.
+ * program began running (see {@link #of}), so processes share one axis.
  *
  * <p>A thread's state between two of its events follows from the earlier event: after
  * {@code WAIT} or {@code YIELD} it waits, after {@code TAKE}/{@code TAKE_OVER} it runs, after
@@ -83,10 +83,18 @@ public final class Timeline {
     /** When the last trace ends, in nanoseconds since the first began. */
     public long end() { return end; }
 
-    /** Builds the timeline; {@code traces.get(0)} is the parent, whose start is time zero. */
+    /**
+     * Builds the timeline; {@code traces.get(0)} is the parent. Time zero is its first event (the
+     * main module starts running; compiling it comes before), or a child's launch if earlier.
+     */
     public static Timeline of(List<ProcessTrace> traces) {
         if (traces.isEmpty()) return new Timeline(List.of(), 0);
-        long origin = traces.get(0).startEpochNanos();
+        ProcessTrace parent = traces.get(0);
+        long origin = parent.size() > 0 ? parent.time()[0] : parent.startEpochNanos();
+        for (ProcessTrace t : traces) {
+            if (t.size() > 0) origin = Math.min(origin, t.time()[0]);
+            if (t != parent) origin = Math.min(origin, t.launchEpochNanos());
+        }
         List<ProcessTrace> ordered = new ArrayList<>(traces.subList(1, traces.size()));
         ordered.sort(Comparator.comparing(ProcessTrace::process, Timeline::naturalOrder));
         ordered.add(0, traces.get(0));

@@ -1,7 +1,6 @@
 package org.toy.gil.timeline;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Draws a {@link Timeline} as one self-contained HTML page with an inline SVG: no script, no
@@ -17,8 +16,8 @@ import java.util.Locale;
  * <p>
  * The page is well-formed XML as well as HTML (every element closed, text escaped), and shapes
  * carry {@code class} and {@code data-*} attributes, so that tests can read it back with an XML
- * parser. Numbers are formatted with {@link Locale#ROOT}: a comma decimal separator would break
- * the SVG.
+ * parser. Numbers are formatted by hand, always with a decimal point whatever the locale (a
+ * comma would break the SVG), and fast, since a full trace has tens of thousands of segments.
  */
 public final class TimelinePage {
     static final int LABEL_WIDTH = 240;
@@ -229,7 +228,7 @@ public final class TimelinePage {
                     .append("</text>\n");
         }
         out.append("<text x=\"").append(LABEL_WIDTH + PLOT_WIDTH / 2).append("\" y=\"").append(bottom + 36)
-                .append("\" text-anchor=\"middle\" fill=\"#555\">time since the program started (").append(unitName)
+                .append("\" text-anchor=\"middle\" fill=\"#555\">time since the program began to run (").append(unitName)
                 .append(")</text>\n</g>\n");
     }
 
@@ -276,20 +275,54 @@ public final class TimelinePage {
         };
     }
 
-    private static String num(double v) {
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        s = s.contains(".") ? s.replaceAll("0+$", "") : s;
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    /** A coordinate with at most three decimals and no trailing zeros ("12.5", "7"); fast, as a page has many. */
+    static String num(double v) {
+        long m = Math.round(v * 1000);
+        StringBuilder b = new StringBuilder(12);
+        if (m < 0) {
+            b.append('-');
+            m = -m;
+        }
+        b.append(m / 1000);
+        int frac = (int) (m % 1000);
+        if (frac != 0) {
+            b.append('.').append((char) ('0' + frac / 100));
+            if (frac % 100 != 0) b.append((char) ('0' + frac / 10 % 10));
+            if (frac % 10 != 0) b.append((char) ('0' + frac % 10));
+        }
+        return b.toString();
     }
 
-    private static String ms(long nanos) { return String.format(Locale.ROOT, "%.1f", nanos / 1e6); }
+    private static String ms(long nanos) { return fixed(nanos, 1_000_000L, 1); }
 
-    private static String at(long nanos) { return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6); }
+    private static String at(long nanos) { return fixed(nanos, 1_000_000L, 3) + " ms"; }
 
     static String duration(long nanos) {
-        if (nanos < 1_000_000L) return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
-        if (nanos < 1_000_000_000L) return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
-        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        if (nanos < 1_000_000L) return fixed(nanos, 1_000L, 1) + " µs";
+        if (nanos < 1_000_000_000L) return fixed(nanos, 1_000_000L, 3) + " ms";
+        return fixed(nanos, 1_000_000_000L, 3) + " s";
+    }
+
+    /**
+     * {@code nanos / unit} with exactly {@code decimals} decimals, rounded half up, as
+     * {@code String.format("%.Nf")} would print it but without its cost: a page formats a few
+     * numbers per segment, and a full trace has tens of thousands of segments.
+     */
+    static String fixed(long nanos, long unit, int decimals) {
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) scale *= 10;
+        boolean negative = nanos < 0;
+        long n = Math.abs(nanos);
+        // Rounded in integers: nanos * scale / unit, half up.
+        long scaled = (n / unit) * scale + ((n % unit) * scale * 2 + unit) / (2 * unit);
+        StringBuilder b = new StringBuilder(16);
+        if (negative && scaled != 0) b.append('-');
+        b.append(scaled / scale);
+        if (decimals > 0) {
+            String frac = Long.toString(scaled % scale + scale).substring(1);
+            b.append('.').append(frac);
+        }
+        return b.toString();
     }
 
     private static String ellipsis(String s, int max) {

@@ -51,7 +51,7 @@ class TimelineTest {
             int[] k = kind.stream().mapToInt(Integer::intValue).toArray();
             int[] th = thread.stream().mapToInt(Integer::intValue).toArray();
             long start = T0 + (long) (startMs * MS);
-            return new ProcessTrace(name, pid, start - 50 * MS, start, T0 + (long) (endMs * MS), 0, ts, t, k, th,
+            return new ProcessTrace(name, pid, start - MS, start, T0 + (long) (endMs * MS), 0, ts, t, k, th,
                     detail.toArray(new String[0]));
         }
     }
@@ -144,11 +144,21 @@ class TimelineTest {
 
     @Test
     void niceTicksAndDurations() {
+        assertEquals("12.5", TimelinePage.num(12.5));
+        assertEquals("7", TimelinePage.num(7.0001));
+        assertEquals("0.05", TimelinePage.num(0.05));
+        assertEquals("-3.125", TimelinePage.num(-3.125));
+        assertEquals("1000.007", TimelinePage.num(1000.007));
         assertEquals(1.0, TimelinePage.niceStep(0.7));
         assertEquals(2.0, TimelinePage.niceStep(1.3));
         assertEquals(50.0, TimelinePage.niceStep(31));
         assertEquals(0.1, TimelinePage.niceStep(0.1), 1e-12);
         assertEquals("250.0 µs", TimelinePage.duration(250_000));
+        assertEquals("0.1", TimelinePage.fixed(149_999, 1_000_000L, 1));
+        assertEquals("0.2", TimelinePage.fixed(150_000, 1_000_000L, 1));
+        assertEquals("12.346", TimelinePage.fixed(12_345_678, 1_000_000L, 3));
+        assertEquals("-1.500", TimelinePage.fixed(-1_500_000, 1_000_000L, 3));
+        assertEquals("3", TimelinePage.fixed(3_000_000_000L, 1_000_000_000L, 0));
         assertEquals("5.000 ms", TimelinePage.duration(5 * MS));
         assertEquals("1.500 s", TimelinePage.duration(1500 * MS));
     }
