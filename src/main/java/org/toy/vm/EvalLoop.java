@@ -133,22 +133,6 @@ public final class EvalLoop {
                             s[sp++] = w;
                             break;
                         }
-                        case LOAD_FAST__LOAD_CONST: {
-                            ToyObject v = s[arg];
-                            if (v == null) throw SlowPaths.unboundLocal(f.code, arg);
-                            s[sp++] = v;
-                            s[sp++] = f.code.consts[ins[ip++] >>> 8];
-                            break;
-                        }
-                        case LOAD_CONST__LOAD_FAST: {
-                            int second = ins[ip] >>> 8;
-                            ToyObject v = s[second];
-                            if (v == null) throw SlowPaths.unboundLocal(f.code, second);
-                            ip++;
-                            s[sp++] = f.code.consts[arg];
-                            s[sp++] = v;
-                            break;
-                        }
                         case STORE_FAST__LOAD_FAST: {
                             s[arg] = s[sp - 1];
                             int second = ins[ip] >>> 8;
