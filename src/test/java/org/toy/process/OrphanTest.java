@@ -67,7 +67,7 @@ class OrphanTest {
      * Whether {@code pid} is a live process. An exited orphan that nobody has reaped yet is a
      * zombie, which {@link ProcessHandle#isAlive} still reports alive; /proc says state Z.
      */
-    private static boolean running(long pid) {
+    static boolean running(long pid) {
         Optional<ProcessHandle> h = ProcessHandle.of(pid);
         if (h.isEmpty() || !h.get().isAlive()) return false;
         try {
