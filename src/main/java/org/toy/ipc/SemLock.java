@@ -309,7 +309,7 @@ public final class SemLock extends ToyObject implements Handle {
         };
     }
 
-    static SemLock self(ToyObject o, Kind kind) {
+    static SemLock self(ToyObject o) {
         if (o instanceof SemLock s) return s;
         throw Errors.typeError("descriptor 'acquire' for '_multiprocessing.SemLock' objects doesn't apply to a '" + o.type().name() + "' object");
     }
@@ -324,21 +324,21 @@ public final class SemLock extends ToyObject implements Handle {
 
     private static void installMethods(ToyType t, Kind kind) {
         for (String n : new String[] {"acquire", "__enter__"}) {
-            t.method(n, (ts, a, kw) -> ToyBool.of(acquireWith(self(a[0], kind), ts, a, kw)));
+            t.method(n, (ts, a, kw) -> ToyBool.of(acquireWith(self(a[0]), ts, a, kw)));
         }
         t.method("release", (ts, a, kw) -> {
             if (a.length != 1 || kw.length != 0) throw Errors.typeError("SemLock.release() takes no arguments (" + (a.length - 1) + " given)");
-            self(a[0], kind).release(ts);
+            self(a[0]).release(ts);
             return ToyNone.NONE;
         });
         t.method("__exit__", (ts, a, kw) -> {
-            self(a[0], kind).release(ts);
+            self(a[0]).release(ts);
             return ToyNone.NONE;
         });
         if (kind == Kind.SEMAPHORE || kind == Kind.BOUNDED) {
             t.method("get_value", (ts, a, kw) -> {
                 Args.none("get_value", a, kw, 1);
-                return ToyInt.of(self(a[0], kind).value());
+                return ToyInt.of(self(a[0]).value());
             });
         }
     }

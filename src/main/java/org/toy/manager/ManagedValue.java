@@ -3,7 +3,6 @@ package org.toy.manager;
 import org.toy.runtime.Args;
 import org.toy.runtime.ToyNone;
 import org.toy.runtime.ToyObject;
-import org.toy.runtime.ToyStr;
 import org.toy.runtime.ToyType;
 
 /** {@code managers.Value(typecode, value)}: a plain holder in the manager (no shared memory, no lock), as CPython's. */

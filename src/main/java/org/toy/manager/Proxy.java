@@ -188,7 +188,36 @@ final class Proxy extends ToyObject implements Handle {
         return super.binaryInPlace(op, other);
     }
 
+    private static double seconds(ToyObject t) {
+        if (t instanceof org.toy.runtime.ToyFloat f) return f.value;
+        if (t instanceof ToyInt i) return org.toy.runtime.IntMath.toDouble(i);
+        throw Errors.typeError("'" + t.type().name() + "' object cannot be interpreted as a float");
+    }
+
+    /** {@code ConditionProxy.wait_for}: the predicate runs here, each wait is a call on the referent. */
+    private ToyObject waitFor(ThreadState ts, ToyObject predicate, ToyObject timeout) {
+        ToyObject result = ts.call(predicate);
+        if (result.isTrue()) return result;
+        boolean timed = timeout != null && timeout != ToyNone.NONE;
+        double end = timed ? System.nanoTime() / 1e9 + seconds(timeout) : 0;
+        while (!result.isTrue()) {
+            ToyObject wait = ToyNone.NONE;
+            if (timed) {
+                double left = end - System.nanoTime() / 1e9;
+                if (left <= 0) break;
+                wait = org.toy.runtime.ToyFloat.of(left);
+            }
+            callMethod(ts, "wait", new ToyObject[] {wait}, NO_KEYWORDS);
+            result = ts.call(predicate);
+        }
+        return result;
+    }
+
     static {
+        CONDITION.type().method("wait_for", (ts, a, kw) -> {
+            ToyObject[] p = org.toy.runtime.Args.bind("wait_for", a, kw, 1, 1, "predicate", "timeout");
+            return ((Proxy) a[0]).waitFor(ts, p[0], p[1]);
+        });
         // context managers: AcquirerProxy and ConditionProxy acquire on enter and release on exit
         for (Kind k : List.of(ACQUIRER, CONDITION)) {
             k.type().method("__enter__", (ts, a, kw) -> ((Proxy) a[0]).callMethod(ts, "acquire", NO_ARGS, NO_KEYWORDS));

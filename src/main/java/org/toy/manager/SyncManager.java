@@ -67,6 +67,9 @@ public final class SyncManager extends ToyObject implements Handle {
     /** Starts a manager process and waits for its address. */
     static SyncManager start(ThreadState ts) {
         Interpreter interp = ts.interp();
+        if (Processes.of(interp).currentIsDaemon()) {
+            throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "daemonic processes are not allowed to have children");
+        }
         Process p;
         String address;
         try (var released = interp.gil().release(ts)) {
@@ -122,7 +125,7 @@ public final class SyncManager extends ToyObject implements Handle {
     }
 
     private Proxy make(ThreadState ts, String typeid, ToyObject[] args, String[] kwNames) {
-        if (stopped) throw Errors.of(ExceptionTypes.OS_ERROR, "Manager has shut down");
+        if (stopped) throw Errors.of(ExceptionTypes.ASSERTION_ERROR, "server not yet started");
         int n = args.length - 1 - kwNames.length;
         ToyDict kw = new ToyDict();
         for (int i = 0; i < kwNames.length; i++) kw.put(ToyStr.of(kwNames[i]), args[1 + n + i]);

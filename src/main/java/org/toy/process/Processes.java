@@ -59,6 +59,9 @@ public final class Processes {
 
     synchronized int nextNumber() { return ++counter; }
 
+    /** Whether this is a daemon process (which may not have children, a manager included). */
+    public boolean currentIsDaemon() { return current.daemon(); }
+
     /** {@code current_process().name}. */
     public String currentName() { return current.getAttr("name").str(); }
 

@@ -1,4 +1,4 @@
-package org.toy.manager;
+package org.toy.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.toy.cli.Toy;
+import org.toy.manager.ManagerServer;
 
 /** The manager is a separate process that never outlives its program, however the program ends. */
 class ManagerTest {
@@ -23,13 +24,14 @@ class ManagerTest {
         return of.descendants().filter(p -> p.info().commandLine().orElse("").contains(ManagerServer.class.getName())).toList();
     }
 
+    /** Whether {@code p} ends within {@code millis}; an unreaped zombie counts as ended (see {@link OrphanTest}). */
     private static boolean goneWithin(ProcessHandle p, long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end) {
-            if (!p.isAlive()) return true;
+            if (!OrphanTest.running(p.pid())) return true;
             Thread.sleep(20);
         }
-        return !p.isAlive();
+        return !OrphanTest.running(p.pid());
     }
 
     @Test
@@ -71,6 +73,7 @@ class ManagerTest {
             List<ProcessHandle> ms = managers(parent.toHandle());
             assertEquals(1, ms.size(), "one manager process, a child of the program");
             parent.toHandle().destroyForcibly();
+            parent.waitFor();
             assertTrue(goneWithin(ms.get(0), 2000), "the manager outlived its killed parent");
             assertFalse(Files.exists(Path.of(address)), "the manager removed its socket");
         } finally {
