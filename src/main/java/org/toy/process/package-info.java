@@ -1,7 +1,8 @@
 /**
  * Child interpreters: {@link org.toy.process.ToyProcess} (≈ {@code BaseProcess}),
  * {@link org.toy.process.Spawn} (the command line and the preparation data),
- * {@link org.toy.process.ChildMain} (≈ {@code spawn_main}), and the {@code multiprocessing}
- * module.
+ * {@link org.toy.process.Spares} (the warm spare child that the next start takes),
+ * {@link org.toy.process.ChildMain} (≈ {@code spawn_main}) with its {@link org.toy.process.Lifeline}
+ * and {@link org.toy.process.WarmUp}, and the {@code multiprocessing} module.
  */
 package org.toy.process;
