@@ -66,7 +66,7 @@ def main():
             line += f" {c:>9.1f}"
         print(line)
     rss = str(HERE / "idle_rss.toy")
-    print("\nidle child RSS, MB (median of runs); others = the parent's other children")
+    print("\nidle child RSS, MB (median of runs); others = how many other children the parent has, their total RSS")
     print(f"{'method':<11} {'Toy':>6} {'others':>14} {'CPython':>8} {'others':>14}")
     for method in METHODS:
         tr, to, pr, po = [], [], [], []
@@ -79,7 +79,7 @@ def main():
             po.append((int(field(p, "others")), field(p, "others_mb")))
         tn, tm = sorted(to)[len(to) // 2]
         pn, pm = sorted(po)[len(po) // 2]
-        print(f"{method:<11} {statistics.median(tr):>6.1f} {f'{tn} x {tm:.1f}':>14} {statistics.median(pr):>8.1f} {f'{pn} x {pm:.1f}':>14}")
+        print(f"{method:<11} {statistics.median(tr):>6.1f} {f'{tn}: {tm:.1f}':>14} {statistics.median(pr):>8.1f} {f'{pn}: {pm:.1f}':>14}")
 
 
 if __name__ == "__main__":

@@ -29,11 +29,12 @@ import org.toy.vm.ThreadState;
 import org.toy.vm.Traceback;
 
 /**
- * The child interpreter's entry point (CPython's {@code spawn_main} + {@code _bootstrap}): read
- * the preparation data and the payload from stdin, start the watchdog, rebuild the parent's
- * state (fork) or re-run the main script as {@code __mp_main__} (spawn), run the target, and
- * exit with CPython's code: 0, 1 after an uncaught exception (printed under
- * {@code Process NAME:}), or {@code sys.exit(n)}'s n.
+ * The child interpreter's entry point (CPython's {@code spawn_main} + {@code _bootstrap}): boot
+ * (the interpreter and a {@link WarmUp}), then wait on the {@link Lifeline} for the preparation
+ * data and the payload — a warm spare waits here, booted, until a {@code start()} needs it —
+ * rebuild the parent's state (fork) or re-run the main script as {@code __mp_main__} (spawn and
+ * forkserver), run the target, and exit with CPython's code: 0, 1 after an uncaught exception
+ * (printed under {@code Process NAME:}), or {@code sys.exit(n)}'s n.
  */
 public final class ChildMain {
     private ChildMain() {}
