@@ -119,6 +119,35 @@ class CodecTest {
     }
 
     @Test
+    void classesTravelWithTheForkStateAndInstancesKeepTheirShape() {
+        Box a = new Box("/tmp/prog.toy").run(String.join("\n",
+                "class Base:\n    def __init__(self, v):\n        self.v = v\n    def show(self):\n        return 'v=%r' % (self.v,)",
+                "class Node(Base):\n    kind = 'node'\n    def __init__(self, v):\n        super().__init__(v)\n        self.me = self",
+                "    @property\n    def double(self):\n        return self.v * 2",
+                "    @staticmethod\n    def make():\n        return Node(0)",
+                "    @classmethod\n    def name(cls):\n        return cls.__qualname__",
+                "n = Node([1, 2])",
+                "pair = [n, n]"));
+        byte[] bytes = Codec.encode(a.main.globals(), Codec.Options.FORK);
+        Box b = new Box(null);
+        ToyDict g = (ToyDict) Codec.decode(bytes, b.resolver());
+        b.interp.modules().put("__main__", new ToyModule("__main__", g));
+        b.interp.exec(b.interp.mainThread(), b.interp.compile(new Source("<t>", String.join("\n",
+                "print(n.show(), n.double, n.me is n, pair[0] is pair[1], type(n) is Node, isinstance(n, Base))",
+                "print(Node.make().v, Node.name(), n.kind, Node(5).double, Node.__mro__[1].__name__)")), false), g);
+        assertEquals("v=[1, 2] [1, 2, 1, 2] True True True True\n0 Node node 10 Base\n", b.output());
+    }
+
+    @Test
+    void aClassFromAFileTravelsByReference() {
+        Box a = new Box("/tmp/prog.toy").run("class P:\n    pass\np = P()\np.x = 3");
+        Box b = new Box("/tmp/prog.toy").run("class P:\n    def get(self):\n        return self.x");
+        b.main.define("q", Codec.decode(Codec.encode(a.get("p")), b.resolver()));
+        b.run("print(type(q) is P, q.get())");
+        assertEquals("True 3\n", b.output());
+    }
+
+    @Test
     void fileFunctionTravelsByReference() {
         Box a = new Box("/tmp/prog.toy").run("def f(x):\n    return x + 1");
         byte[] bytes = Codec.encode(a.get("f"));
