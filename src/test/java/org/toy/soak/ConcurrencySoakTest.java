@@ -301,7 +301,7 @@ class ConcurrencySoakTest {
      */
     private static final Set<String> INFRASTRUCTURE = Set.of("process reaper", "toy-ipc-hub", "soak-runner");
 
-    /** What a run may leave behind: live threads, this JVM's open descriptors, Toy's temp files. */
+    /** What a run may leave behind: live threads, this JVM's open descriptors, its temp files (see {@link #ours}). */
     record Footprint(Set<String> threads, int fds, Set<String> tempFiles) {
         static Footprint now() throws IOException {
             Set<String> threads = new TreeSet<>();
@@ -317,11 +317,23 @@ class ConcurrencySoakTest {
                 Path d = Path.of(dir);
                 if (!Files.isDirectory(d)) continue;
                 try (Stream<Path> s = Files.list(d)) {
-                    s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("toy")).forEach(n -> temp.add(dir + "/" + n));
+                    s.map(p -> p.getFileName().toString()).filter(ConcurrencySoakTest::ours).forEach(n -> temp.add(dir + "/" + n));
                 }
             }
             return new Footprint(threads, fds, temp);
         }
+    }
+
+    private static final String PID = String.valueOf(ProcessHandle.current().pid());
+
+    /**
+     * The temp files this JVM's programs may leave: shared memory blocks carry their creator's pid
+     * ({@code toy-shm-PID-...}). Other helpers' tests share this machine's {@code /tmp}, so a
+     * {@code toy-ipc-*} directory cannot be told apart by name; the hub that owns one lives as long
+     * as its JVM (the warm-up starts this one's), and a leaked socket shows in the descriptors.
+     */
+    static boolean ours(String name) {
+        return name.startsWith("toy-shm-" + PID + "-");
     }
 
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool(r -> {
