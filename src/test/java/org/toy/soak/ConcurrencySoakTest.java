@@ -112,13 +112,13 @@ class ConcurrencySoakTest {
 
     @Test
     void threadsShort() throws Exception {
-        assertEquals(THREADS_OK, runChecked(THREADS.formatted(3_000), 60));
+        assertRun(THREADS_OK, THREADS.formatted(3_000), 60);
     }
 
     @Test
     @Tag("soak")
     void threadsSoak() throws Exception {
-        assertEquals(THREADS_OK, runChecked(THREADS.formatted(100_000), 1800));
+        assertRun(THREADS_OK, THREADS.formatted(100_000), 1800);
     }
 
     // ---- processes: 4 producers, 2 consumers, one multiprocessing.Queue -----------------------
@@ -167,13 +167,13 @@ class ConcurrencySoakTest {
 
     @Test
     void processQueueShort() throws Exception {
-        assertEquals("rounds 1 done\n", runChecked(QUEUE.formatted(200, 1), 120));
+        assertRun("rounds 1 done\n", QUEUE.formatted(200, 1), 120);
     }
 
     @Test
     @Tag("soak")
     void processQueueSoak() throws Exception {
-        assertEquals("rounds 20 done\n", runChecked(QUEUE.formatted(10_000, 20), 3600));
+        assertRun("rounds 20 done\n", QUEUE.formatted(10_000, 20), 3600);
     }
 
     // ---- a child killed in the middle of its puts ----------------------------------------------
@@ -210,13 +210,13 @@ class ConcurrencySoakTest {
 
     @Test
     void childKilledMidPutNeverHangsTheParent() throws Exception {
-        assertEquals("True -9 False after\n", runChecked(KILLED.formatted(1), 120));
+        assertRun("True -9 False after\n", KILLED.formatted(1), 120);
     }
 
     @Test
     @Tag("soak")
     void childKilledMidPutSoak() throws Exception {
-        assertEquals("True -9 False after\n".repeat(10), runChecked(KILLED.formatted(10), 1200));
+        assertRun("True -9 False after\n".repeat(10), KILLED.formatted(10), 1200);
     }
 
     // ---- limits: many threads, many processes, a big message ---------------------------------
@@ -233,7 +233,7 @@ class ConcurrencySoakTest {
 
     @Test
     void tenThousandThreadsInTurn() throws Exception {
-        assertEquals("10000 True 1\n", runChecked(MANY_THREADS.formatted(10_000), 300));
+        assertRun("10000 True 1\n", MANY_THREADS.formatted(10_000), 300);
     }
 
     private static final String MANY_PROCESSES = """
@@ -257,13 +257,13 @@ class ConcurrencySoakTest {
 
     @Test
     void processesInTurnShort() throws Exception {
-        assertEquals("True {0} 0\n", runChecked(MANY_PROCESSES.formatted(20), 300));
+        assertRun("True {0} 0\n", MANY_PROCESSES.formatted(20), 300);
     }
 
     @Test
     @Tag("soak")
     void thousandProcessesInTurn() throws Exception {
-        assertEquals("True {0} 0\n", runChecked(MANY_PROCESSES.formatted(1000), 3600));
+        assertRun("True {0} 0\n", MANY_PROCESSES.formatted(1000), 3600);
     }
 
     private static final String BIG_PIPE = """
@@ -289,7 +289,7 @@ class ConcurrencySoakTest {
     @Test
     @Tag("soak")
     void hundredMegabytesThroughAPipe() throws Exception {
-        assertEquals("True True 0\n", runChecked(BIG_PIPE, 600));
+        assertRun("True True 0\n", BIG_PIPE, 600);
     }
 
     // ---- running a program and checking what it left behind ------------------------------------
@@ -297,9 +297,10 @@ class ConcurrencySoakTest {
     /**
      * Threads that belong to the JVM, not to a program: the JDK's process reapers (a cached pool
      * that idles out after a minute), this process's IPC hub (one per JVM, started by the first
-     * queue or pipe, as CPython's resource tracker is) and this test's own runner threads.
+     * queue or pipe, as CPython's resource tracker is), the JVM's attach listener (started when
+     * someone runs jcmd or jstack on it) and this test's own runner threads.
      */
-    private static final Set<String> INFRASTRUCTURE = Set.of("process reaper", "toy-ipc-hub", "soak-runner");
+    private static final Set<String> INFRASTRUCTURE = Set.of("process reaper", "toy-ipc-hub", "soak-runner", "Attach Listener");
 
     /** What a run may leave behind: live threads, this JVM's open descriptors, its temp files (see {@link #ours}). */
     record Footprint(Set<String> threads, int fds, Set<String> tempFiles) {
@@ -343,14 +344,14 @@ class ConcurrencySoakTest {
     });
 
     /**
-     * Runs {@code code} (see {@link #run}) and returns its stdout; then waits (up to 15 s: pooled
-     * threads idle out after 5 s) for the threads, descriptors and temp files to be back where they were.
+     * Runs {@code code} (see {@link #run}), compares its stdout with {@code expected}, then waits
+     * (up to 15 s: pooled threads idle out after 5 s) for the threads, descriptors and temp files
+     * to be back where they were.
      */
-    static String runChecked(String code, long timeoutSeconds) throws Exception {
+    static void assertRun(String expected, String code, long timeoutSeconds) throws Exception {
         Footprint before = Footprint.now();
-        String stdout = run(code, timeoutSeconds);
+        assertEquals(expected, run(code, timeoutSeconds));
         checkNothingLeft(before, Footprint.now());
-        return stdout;
     }
 
     /** Runs {@code code} as {@code __main__}; exit 0 and an empty stderr required; returns stdout. */
