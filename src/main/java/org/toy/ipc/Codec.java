@@ -89,6 +89,19 @@ import org.toy.source.Source;
  * namespace, written after the value itself as a trailer of (subset, name, value) entries until
  * no entry adds a new name, so functions that call each other share one namespace.
  *
+ * <h2>Classes and instances</h2>
+ * As pickle's default protocol for plain objects: an instance of a user class travels as its
+ * class and its {@code __dict__}; the receiver makes a bare instance (no {@code __init__}) and
+ * fills the dict, so shared references and cycles through attributes survive. The class goes by
+ * reference (module, file, qualified name), looked up in the namespace of the module that defined
+ * it, with pickle's refusals: {@code Can't pickle local object 'f.<locals>.C'}, {@code attribute
+ * lookup C on M failed}, {@code it's not the same object as M.C}. It goes by value exactly where
+ * functions do — {@code __main__}'s classes under fork, and classes of a namespace without a file
+ * (the REPL, {@code -c}) — as its name, module, base and class dict, the class memoised before its
+ * dict so that its methods' {@code __class__} cells point back at it. User exceptions carry their
+ * class the same way; a {@code multiprocessing.Process} subclass's instance travels as a handle
+ * whose state includes its class and attributes.
+ *
  * <h2>Hostile bytes</h2>
  * The decoder trusts nothing: every length is checked against the bytes left (an element
  * takes at least one byte, so no allocation is larger than the input justifies), nesting is
@@ -227,9 +240,22 @@ public final class Codec {
         return v;
     }
 
+    /**
+     * threading's and queue's classes are Python code in CPython that holds a lock, and pickle
+     * trips over the lock: their refusal names it. Keyed by the built-in type's name.
+     */
+    private static final Map<String, String> HOLDS_A_LOCK = Map.ofEntries(
+            Map.entry("Thread", "_thread.lock"), Map.entry("_MainThread", "_thread.lock"), Map.entry("Timer", "_thread.lock"),
+            Map.entry("Event", "_thread.lock"), Map.entry("Semaphore", "_thread.lock"),
+            Map.entry("BoundedSemaphore", "_thread.lock"), Map.entry("Barrier", "_thread.lock"),
+            Map.entry("Condition", "_thread.RLock"), Map.entry("Queue", "_thread.lock"), Map.entry("LifoQueue", "_thread.lock"));
+
     /** The message CPython gives for an object pickle refuses. */
     public static ToyError cannotPickle(ToyObject o) {
-        return Errors.typeError("cannot pickle '" + o.type().name() + "' object");
+        ToyType builtin = o.type();
+        while (builtin.isHeap()) builtin = builtin.base();   // a user subclass of Thread refuses as Thread does
+        String name = HOLDS_A_LOCK.getOrDefault(builtin.name(), o.type().name());
+        return Errors.typeError("cannot pickle '" + name + "' object");
     }
 
     // ---- a growable byte buffer --------------------------------------------------------------
@@ -789,6 +815,12 @@ public final class Codec {
             return o;
         }
 
+        /** A memo slot for an object whose parts come before it is made (so they may refer to it); filled by memo.set. */
+        int reserveSlot() {
+            memo.add(null);
+            return memo.size() - 1;
+        }
+
         ToyObject value(int depth, boolean mayBeIncomplete) {
             if (depth > MAX_DEPTH) throw bad("nesting deeper than " + MAX_DEPTH);
             int tag = u8();
@@ -942,8 +974,7 @@ public final class Codec {
 
         /** An instance of a user class: a bare instance (no __init__, as pickle), then its attributes. */
         ToyObject instance(int depth) {
-            int index = memo.size();
-            memo.add(null);
+            int index = reserveSlot();
             if (!(value(depth + 1, false) instanceof ToyType t) || !t.isHeap() || t.builtinAllocator() != null
                     || t.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)) {
                 throw bad("an instance of something that is not a plain class");
@@ -964,8 +995,7 @@ public final class Codec {
         }
 
         ToyObject userException(int depth) {
-            int index = memo.size();
-            memo.add(null);
+            int index = reserveSlot();
             if (!(value(depth + 1, false) instanceof ToyType t) || !t.isHeap() || !t.isSubtypeOf(ExceptionTypes.BASE_EXCEPTION)) {
                 throw bad("a user exception whose class is not an exception class");
             }
@@ -982,8 +1012,7 @@ public final class Codec {
 
         /** A class sent by value: made first (so its methods' {@code __class__} cells can point back), then filled. */
         ToyObject classByValue(int depth) {
-            int index = memo.size();
-            memo.add(null);
+            int index = reserveSlot();
             String name = str();
             String qual = str();
             String module = str();
@@ -1001,8 +1030,7 @@ public final class Codec {
         }
 
         ToyObject descriptor(int depth) {
-            int index = memo.size();
-            memo.add(null);
+            int index = reserveSlot();
             ToyObject d = switch (u8()) {
                 case 's' -> new ToyStaticMethod(value(depth + 1, false));
                 case 'c' -> new ToyClassMethod(value(depth + 1, false));
@@ -1030,8 +1058,7 @@ public final class Codec {
         }
 
         ToyObject exception(int depth) {
-            int index = memo.size();
-            memo.add(null);
+            int index = reserveSlot();
             String type = str();
             ToyObject args = value(depth + 1, false);
             String tb = str();
@@ -1061,8 +1088,7 @@ public final class Codec {
         }
 
         Code code(int depth) {
-            int index = memo.size();
-            memo.add(null);
+            int index = reserveSlot();
             String name = str();
             String qual = str();
             Source source = source();
@@ -1113,8 +1139,7 @@ public final class Codec {
         }
 
         ToyFunction function(int depth) {
-            int index = memo.size();
-            memo.add(null);
+            int index = reserveSlot();
             if (!(value(depth + 1, false) instanceof Code code)) throw bad("a function without code");
             ToyDict globals;
             int tag = u8();

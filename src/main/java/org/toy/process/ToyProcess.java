@@ -205,26 +205,29 @@ public final class ToyProcess extends ToyObject implements org.toy.ipc.Handle {
         ToyTuple common = ToyTuple.of(ToyStr.of(name), ToyBool.of(daemon()), ToyTuple.of(id), ToyInt.of(parentPid), pid);
         if (!isSubclass()) return common;
         // A subclass's instance brings its class (by reference, or by value under fork) and its attributes.
-        return ToyTuple.of(common.get(0), common.get(1), common.get(2), common.get(3), common.get(4), type, dict());
+        return ToyTuple.of(common.get(0), common.get(1), common.get(2), common.get(3), common.get(4), type, dict(),
+                target == null ? ToyNone.NONE : target, args, kwargs);
     }
 
     private static ToyObject revive(ToyObject state) {
         ThreadState ts = org.toy.gil.Gil.currentThreadState();
-        if (ts == null || !(state instanceof ToyTuple t) || t.len() != 5 && t.len() != 7) throw Errors.valueError("bad Process state");
+        if (ts == null || !(state instanceof ToyTuple t) || t.len() != 5 && t.len() != 10) throw Errors.valueError("bad Process state");
         ToyTuple id = (ToyTuple) t.get(2);
         int[] identity = new int[id.len()];
         for (int i = 0; i < identity.length; i++) identity[i] = (int) ((ToyInt) id.get(i)).value;
         ToyType type = TYPE;
-        if (t.len() == 7) {
+        if (t.len() == 10) {
             if (!(t.get(5) instanceof ToyType cls) || !cls.isHeap() || !cls.isSubtypeOf(TYPE) || !(t.get(6) instanceof ToyDict)) {
                 throw Errors.valueError("bad Process state");
             }
             type = cls;
         }
-        ToyProcess p = new ToyProcess(ts.interp(), type, null, ToyTuple.EMPTY, new ToyDict(), t.get(0).str(),
+        boolean sub = t.len() == 10;
+        ToyProcess p = new ToyProcess(ts.interp(), type, sub && t.get(7) != ToyNone.NONE ? t.get(7) : null,
+                sub ? t.get(8) : ToyTuple.EMPTY, sub ? t.get(9) : new ToyDict(), t.get(0).str(),
                 t.get(1).isTrue(), null, identity, ((ToyInt) t.get(3)).value);
         if (t.get(4) instanceof ToyInt pid) p.knownPid = pid.value;
-        if (t.len() == 7) p.dict = (ToyDict) t.get(6);
+        if (sub) p.dict = (ToyDict) t.get(6);
         return p;
     }
 

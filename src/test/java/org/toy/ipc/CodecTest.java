@@ -52,6 +52,16 @@ class CodecTest {
         }
     }
 
+    /** A fresh interpreter whose __main__ is {@code parent}'s, sent as the fork state; runs {@code code} there. */
+    private static Box forkChildOf(Box parent, String code) {
+        byte[] bytes = Codec.encode(parent.main.globals(), Codec.Options.FORK);
+        Box b = new Box(null);
+        ToyDict g = (ToyDict) Codec.decode(bytes, b.resolver());
+        b.interp.modules().put("__main__", new ToyModule("__main__", g));
+        b.interp.exec(b.interp.mainThread(), b.interp.compile(new Source("<t>", code), false), g);
+        return b;
+    }
+
     private static ToyObject roundTrip(Box b, ToyObject v) {
         return Codec.decode(Codec.encode(v), b.resolver());
     }
@@ -92,13 +102,7 @@ class CodecTest {
                 "h = mk(5)",
                 "lam = lambda q: [i * q for i in range(3)]",
                 "def boom():\n    try:\n        1 / 0\n    except ZeroDivisionError as e:\n        return 'caught ' + str(e)"));
-        byte[] bytes = Codec.encode(a.main.globals(), Codec.Options.FORK);
-        Box b = new Box(null);
-        ToyDict g = (ToyDict) Codec.decode(bytes, b.resolver());
-        ToyModule child = new ToyModule("__main__", g);
-        b.interp.modules().put("__main__", child);
-        b.interp.exec(b.interp.mainThread(), b.interp.compile(new Source("<t>",
-                "print(f(3), f(3, 2, z=0), h(1), lam(2), boom(), f.__globals__ is lam.__globals__)"), false), g);
+        Box b = forkChildOf(a, "print(f(3), f(3, 2, z=0), h(1), lam(2), boom(), f.__globals__ is lam.__globals__)");
         assertEquals("117 18 6 [0, 2, 4] caught division by zero True\n", b.output());
     }
 
@@ -116,6 +120,31 @@ class CodecTest {
         b.run("print(f(1), sorted(k for k in f.__globals__ if not k.startswith('__')))");
         assertEquals("16 ['base', 'helper']\n", b.output());
         assertTrue(f.repr().startsWith("<function f"));
+    }
+
+    @Test
+    void classesTravelWithTheForkStateAndInstancesKeepTheirShape() {
+        Box a = new Box("/tmp/prog.toy").run(String.join("\n",
+                "class Base:\n    def __init__(self, v):\n        self.v = v\n    def show(self):\n        return 'v=%r' % (self.v,)",
+                "class Node(Base):\n    kind = 'node'\n    def __init__(self, v):\n        super().__init__(v)\n        self.me = self",
+                "    @property\n    def double(self):\n        return self.v * 2",
+                "    @staticmethod\n    def make():\n        return Node(0)",
+                "    @classmethod\n    def name(cls):\n        return cls.__qualname__",
+                "n = Node([1, 2])",
+                "pair = [n, n]"));
+        Box b = forkChildOf(a, String.join("\n",
+                "print(n.show(), n.double, n.me is n, pair[0] is pair[1], type(n) is Node, isinstance(n, Base))",
+                "print(Node.make().v, Node.name(), n.kind, Node(5).double, Node.__mro__[1].__name__)"));
+        assertEquals("v=[1, 2] [1, 2, 1, 2] True True True True\n0 Node node 10 Base\n", b.output());
+    }
+
+    @Test
+    void aClassFromAFileTravelsByReference() {
+        Box a = new Box("/tmp/prog.toy").run("class P:\n    pass\np = P()\np.x = 3");
+        Box b = new Box("/tmp/prog.toy").run("class P:\n    def get(self):\n        return self.x");
+        b.main.define("q", Codec.decode(Codec.encode(a.get("p")), b.resolver()));
+        b.run("print(type(q) is P, q.get())");
+        assertEquals("True 3\n", b.output());
     }
 
     @Test
