@@ -71,6 +71,7 @@ import org.toy.source.Source;
  *   O class dict          an instance of a user class     e class args traceback dict   a user exception
  *   K name qualname module base n (key value)*   a class by value
  *   W s|c|p ...           a staticmethod / classmethod (function) / property (fget fset fdel doc)
+ *   A kind state          in a fork state only: what fork() leaves of a Lock or a Thread (ForkCopies)
  * </pre>
  * Every object except None, bools, ints and floats is memoised in the order its tag is read,
  * on both sides, and a container is memoised before its items, so a list that contains itself,
@@ -449,6 +450,13 @@ public final class Codec {
                 str(f.module());
                 out.put((byte) 0);
                 str(f.name());
+            } else if (options.mainByValue() && org.toy.threads.ForkCopies.kindOf(v) != null) {
+                // a Lock or a Thread in a fork state: what fork() would leave of it in the child
+                String kind = org.toy.threads.ForkCopies.kindOf(v);
+                remember(v);
+                out.put((byte) 'A');
+                str(kind);
+                value(org.toy.threads.ForkCopies.state(kind, v), depth + 1);
             } else if (v instanceof ProcessLocal && options.mainByValue()) {
                 out.put((byte) 'N');
             } else if (builtinName(v) != null) {
@@ -916,6 +924,20 @@ public final class Codec {
                     ToyModule m = resolver == null ? null : resolver.module(name, file);
                     if (m == null) throw Errors.of(ExceptionTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
                     return remember(m);
+                }
+                case 'A': {
+                    int index = memo.size();
+                    memo.add(null);
+                    String kind = str();
+                    ToyObject copy;
+                    try {
+                        copy = org.toy.threads.ForkCopies.blank(kind);
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        throw bad("a fork copy of an unknown kind or outside an interpreter: " + kind);
+                    }
+                    memo.set(index, copy);
+                    if (!org.toy.threads.ForkCopies.fill(kind, copy, value(depth + 1, false))) throw bad("a malformed " + kind + " copy");
+                    return copy;
                 }
                 case 'H': {
                     int index = memo.size();

@@ -29,6 +29,16 @@ public final class ToyLock extends ToyObject implements Waitable, Lockish {
         this(threads, null);
     }
 
+    /** A fork copy of a lock that was held: held in the child too, by no thread (see ForkCopies). */
+    void forkLocked() {
+        threads.room.lock();
+        try {
+            locked = true;
+        } finally {
+            threads.room.unlock();
+        }
+    }
+
     ToyLock(Threads threads, String label) {
         this.threads = threads;
         this.label = label;

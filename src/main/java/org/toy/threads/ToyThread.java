@@ -104,6 +104,48 @@ public class ToyThread extends ToyObject implements Waitable {
         return t;
     }
 
+    // ---- the fork copy (see ForkCopies) ------------------------------------------------------
+
+    Threads threads() { return threads; }
+
+    /** (name, daemon, started, ident, native_id, target, args, keyword names): what fork keeps. */
+    ToyTuple forkState() {
+        ToyObject[] kw = new ToyObject[callKw.length];
+        for (int i = 0; i < kw.length; i++) kw[i] = ToyStr.of(callKw[i]);
+        return ToyTuple.of(ToyStr.of(name), ToyBool.of(daemon), ToyBool.of(startCalled), ToyInt.of(ident),
+                ToyInt.of(nativeId), target == null ? ToyNone.NONE : target, ToyTuple.of(callArgs.clone()), ToyTuple.of(kw));
+    }
+
+    static ToyThread forkBlank(Threads threads) {
+        return new ToyThread(threads, null, NO_ARGS, NO_KEYWORDS, "", false);
+    }
+
+    /** The parent's thread as the child has it: a started thread has stopped, only the forking one runs on. */
+    boolean forkFill(ToyTuple s) {
+        if (s.len() != 8 || !(s.get(0) instanceof ToyStr n) || !(s.get(3) instanceof ToyInt id)
+                || !(s.get(4) instanceof ToyInt nid) || !(s.get(6) instanceof ToyTuple a) || !(s.get(7) instanceof ToyTuple k)
+                || k.len() > a.len()) {
+            return false;
+        }
+        String[] kw = new String[k.len()];
+        for (int i = 0; i < kw.length; i++) {
+            if (!(k.get(i) instanceof ToyStr ks)) return false;
+            kw[i] = ks.value;
+        }
+        name = n.value;
+        daemon = s.get(1).isTrue();
+        target = s.get(5) == ToyNone.NONE ? null : s.get(5);
+        callArgs = a.items.clone();
+        callKw = kw;
+        if (s.get(2).isTrue()) {
+            startCalled = true;
+            ident = id.value;
+            nativeId = nid.value;
+            state = STOPPED;
+        }
+        return true;
+    }
+
     // ---- construction ------------------------------------------------------------------------
 
     /** {@code Thread(group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None)}. */
