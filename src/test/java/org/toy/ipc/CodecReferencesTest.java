@@ -65,8 +65,8 @@ class CodecReferencesTest {
     void aSkippingForkStateLeavesOutWhatCannotBeSent() {
         CodecTest.Box a = new CodecTest.Box("/tmp/skip.toy").run(String.join("\n",
                 "import threading",
-                "lock = threading.Lock()",
-                "held = [1, threading.Lock()]",
+                "lock = threading.Event()",
+                "held = [1, threading.Event()]",
                 "k = 7",
                 "def f(x):\n    return x + k"));
         ToyDict main = a.main.globals();

@@ -159,7 +159,7 @@ class CodecTest {
     @Test
     void whatCannotCrossFailsWithCPythonsMessage() {
         Box a = new Box("/tmp/prog.toy").run(String.join("\n",
-                "import threading", "lock = threading.Lock()", "lam = lambda: 1",
+                "import threading", "lock = threading.Lock()", "event = threading.Event()", "lam = lambda: 1",
                 "def outer():\n    def inner():\n        pass\n    return inner", "inner = outer()"));
         ToyError e = assertThrows(ToyError.class, () -> Codec.encode(ToyList.of(a.get("lock"))));
         assertEquals("TypeError: cannot pickle '_thread.lock' object", org.toy.vm.Traceback.lastLine(e.exception));
@@ -168,8 +168,12 @@ class CodecTest {
                 org.toy.vm.Traceback.lastLine(e.exception));
         e = assertThrows(ToyError.class, () -> Codec.encode(a.get("lam")));
         assertTrue(org.toy.vm.Traceback.lastLine(e.exception).endsWith("attribute lookup <lambda> on __main__ failed"));
-        // Under fork the lambda travels by value with the whole namespace, but the lock still cannot.
+        // Under fork a lock travels as fork leaves it (see ForkCopies), but an Event still cannot,
+        // nor can the namespace that holds one (the lambda would carry it by value).
+        Codec.encode(ToyList.of(a.get("lock")), Codec.Options.FORK);
         e = assertThrows(ToyError.class, () -> Codec.encode(a.main.globals(), Codec.Options.FORK));
+        assertEquals("TypeError: cannot pickle '_thread.lock' object", org.toy.vm.Traceback.lastLine(e.exception));
+        e = assertThrows(ToyError.class, () -> Codec.encode(a.get("event"), Codec.Options.FORK));
         assertEquals("TypeError: cannot pickle '_thread.lock' object", org.toy.vm.Traceback.lastLine(e.exception));
     }
 
