@@ -63,10 +63,9 @@ public final class Spawn {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        // One C1 thread instead of two: about a tenth less CPU to boot, the same RSS
-        // (bench/processes/child_boot.py: 200-210 against 220-230 ms).
-        cmd.add("-XX:CICompilerCount=1");
+        // Both JIT tiers, as the parent has: C1 alone boots a child in a tenth less CPU
+        // (bench/processes/child_boot.py), but runs a CPU-bound target about 1.7x slower than
+        // the parent runs it, which is the work a process exists to do in parallel.
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xshare:auto");
         String cp = System.getProperty("java.class.path");
