@@ -134,7 +134,7 @@ public final class IntMath {
 
     public static ToyInt shiftLeft(ToyInt a, ToyInt b) {
         long n = shiftCount(b);
-        if (!a.isTrue()) return a;
+        if (!a.isTrue()) return ToyInt.of(0);   // not `a`: False << 1 is the int 0
         if (a.isSmall() && n < 63) {
             long r = a.value << n;
             if (r >> n == a.value) return ToyInt.of(r);

@@ -96,15 +96,30 @@ public abstract class ToyObject {
     }
 
     public void setItem(ToyObject key, ToyObject value) {
+        checkSequenceIndex(key);
         throw Errors.typeError("'" + type().name() + "' object does not support item assignment");
     }
 
     public void delItem(ToyObject key) {
+        checkSequenceIndex(key);
         // CPython's wording depends on the path: PySequence_DelItem for a sequence and an int index.
-        boolean sequence = this instanceof ToyStr || this instanceof ToyTuple || this instanceof ToyBytes
-                || this instanceof ToyRange || this instanceof BigRange;
         throw Errors.typeError("'" + type().name() + "' object "
-                + (sequence && key instanceof ToyInt ? "doesn't" : "does not") + " support item deletion");
+                + (isImmutableSequence() && key instanceof ToyInt ? "doesn't" : "does not") + " support item deletion");
+    }
+
+    private boolean isImmutableSequence() {
+        return this instanceof ToyStr || this instanceof ToyTuple || this instanceof ToyBytes
+                || this instanceof ToyRange || this instanceof BigRange;
+    }
+
+    /**
+     * PyObject_SetItem and PyObject_DelItem turn a sequence's int key into an index before they
+     * find that the sequence cannot change: an int too big for one is an IndexError first.
+     */
+    private void checkSequenceIndex(ToyObject key) {
+        if (isImmutableSequence() && key instanceof ToyInt k && !k.isSmall()) {
+            throw Errors.indexError("cannot fit 'int' into an index-sized integer");
+        }
     }
 
     /** {@code item in self}: by default, iterate and compare. */
